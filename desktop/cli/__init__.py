@@ -1,0 +1,73 @@
+"""The command line: ``prolegis-desktop [--home DIR] COMMAND ...``.
+
+Each command group lives in its own module under ``desktop.cli`` with a ``register(subparsers)``
+function that adds its sub-commands and sets ``handler`` on them. A handler takes the parsed
+arguments and a :class:`~desktop.cli.context.CliContext` and returns an exit code
+(:class:`~desktop.cli.context.ExitCode`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from desktop import __version__
+from desktop.cli.context import CliContext, ExitCode, UsageError
+
+# One module per command group; each has register(subparsers).
+COMMAND_MODULES: tuple[str, ...] = (
+    "desktop.cli.sandbox_cmd",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with exit code 2 for usage errors (as decisions.md asks) and no sys.exit."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="prolegis-desktop",
+        description="Keep Prolegis and Clio Manage in step: contacts, matters, billing, documents.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--home",
+        metavar="DIR",
+        help="keep all settings, state and logs under DIR (env: PROLEGIS_DESKTOP_HOME)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the program; returns the process exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return ExitCode.USAGE
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        # No command: the desktop app (once the GUI exists); until then, the help.
+        default = getattr(args, "default_handler", None)
+        if default is None:
+            parser.print_help()
+            return ExitCode.OK
+        handler = default
+    ctx = CliContext.from_args(args)
+    try:
+        return int(handler(args, ctx))
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return ExitCode.USAGE
+    except KeyboardInterrupt:
+        return ExitCode.ERROR

@@ -1,0 +1,1 @@
+"""The Prolegis side: the workspace folder, its ``prolegis.json`` manifest and record events."""

@@ -1,0 +1,1 @@
+"""Icons, style sheets, translations and demo data shipped with the app."""

@@ -1,0 +1,1 @@
+"""The sync engine (no Qt): state store, reconcile rules, document mirror, records, matching."""

@@ -1,0 +1,1 @@
+"""The PySide6 GUI: main window, wizards, dialogs, tray, and the QThread hosting the engine."""

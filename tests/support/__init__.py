@@ -1,0 +1,1 @@
+"""Shared test helpers (fixtures, an in-memory keyring backend, the sync harness)."""

@@ -1,0 +1,1 @@
+"""Fixtures for clio_fixtures tests (filled in by that area)."""

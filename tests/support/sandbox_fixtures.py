@@ -1,0 +1,1 @@
+"""Fixtures for sandbox_fixtures tests (filled in by that area)."""

@@ -1,0 +1,1 @@
+"""Fixtures for workspace_fixtures tests (filled in by that area)."""
