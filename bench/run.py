@@ -79,8 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     print(render(figures))
     if args.json:
         Path(args.json).write_text(
-            json.dumps([{**f.__dict__, "ratio": f.ratio, "passed": f.passed} for f in figures],
-                       indent=2),
+            json.dumps(
+                [{**f.__dict__, "ratio": f.ratio, "passed": f.passed} for f in figures], indent=2
+            ),
             encoding="utf-8",
         )
     return 1 if any(f.passed is False for f in figures) else 0

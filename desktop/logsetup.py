@@ -29,7 +29,9 @@ _SECRET_KEYS = (
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # Authorization: Bearer abc / 'authorization': 'Basic abc' / Authorization=Bearer abc
     (
-        re.compile(r"(?i)(\bauthorization['\"]?\s*[:=]\s*['\"]?)(?:bearer|basic|token)?\s*[^\s'\",}]+"),
+        re.compile(
+            r"(?i)(\bauthorization['\"]?\s*[:=]\s*['\"]?)(?:bearer|basic|token)?\s*[^\s'\",}]+"
+        ),
         r"\1" + REDACTED,
     ),
     (re.compile(r"(?i)(\bbearer\s+)[A-Za-z0-9._~+/=-]+"), r"\1" + REDACTED),
