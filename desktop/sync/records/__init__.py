@@ -1,0 +1,1 @@
+"""The records half of the engine: clients ⇄ contacts, matters, time entries and expenses."""
