@@ -43,6 +43,12 @@ SETTINGS: dict[str, SettingSpec] = {
             "",
             "Prolegis usernames whose activities this computer pushes (comma-separated, * = all)",
         ),
+        SettingSpec(
+            "author_map",
+            str,
+            "",
+            "Prolegis author → Clio user, e.g. 'jdoe=jane@firm.ca, mtremblay=42' (email or id)",
+        ),
         SettingSpec("poll_interval", int, 60, "seconds between checks for changes in Clio"),
         SettingSpec(
             "conflict_policy",

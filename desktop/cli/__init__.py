@@ -17,7 +17,10 @@ from desktop import __version__
 from desktop.cli.context import CliContext, ExitCode, UsageError
 
 # One module per command group; each has register(subparsers).
-COMMAND_MODULES: tuple[str, ...] = ("desktop.cli.sandbox_cmd",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "desktop.cli.sandbox_cmd",
+    "desktop.cli.config_cmd",
+)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,38 @@
+"""``config get/set/list`` round trip through the settings file, with typed values."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+
+def test_set_then_get_in_a_new_process_reads_the_file(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["config", "set", "activity_authors", "jdoe, mtremblay"]) == 0
+    assert main(["config", "set", "poll_interval", "90"]) == 0
+    assert main(["config", "set", "paused", "yes"]) == 0
+    capsys.readouterr()
+    assert main(["config", "get", "activity_authors"]) == 0
+    assert capsys.readouterr().out.strip() == "jdoe, mtremblay"
+    saved = json.loads((home / "config" / "settings.json").read_text())
+    assert saved["poll_interval"] == 90 and saved["paused"] is True
+
+
+def test_bad_values_are_usage_errors(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["config", "set", "poll_interval", "soon"]) == 2
+    assert "whole number" in capsys.readouterr().err
+    assert main(["config", "set", "conflict_policy", "coin_toss"]) == 2
+    assert main(["config", "set", "no_such_key", "1"]) == 2
+    assert main(["config", "get", "no_such_key"]) == 2
+
+
+def test_list_json_has_schema(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--home", str(home), "config", "list", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["schema"] == "prolegis-desktop/config/1"
+    assert out["settings"]["region"] == "ca"
