@@ -168,3 +168,28 @@ def test_migration_copies_database_first(tmp_path: Path) -> None:
     assert old.execute("SELECT x FROM t").fetchone()[0] == 41
     old.close()
     db.close()
+
+
+def test_records_cache_upsert_replace_and_read(store: Store) -> None:
+    store.clio.upsert("contacts", [{"id": 2, "etag": "e2", "name": "B"}, {"id": 1, "name": "A"}])
+    assert [c["name"] for c in store.clio.all("contacts")] == ["A", "B"]
+    store.clio.upsert("contacts", [{"id": 2, "etag": "e3", "name": "B2"}])
+    assert store.clio.get("contacts", 2) == {"id": 2, "etag": "e3", "name": "B2"}
+    store.clio.replace_all("contacts", [{"id": 3, "name": "C"}])
+    assert store.clio.count("contacts") == 1 and store.clio.get("contacts", 1) is None
+    store.clio.delete("contacts", [3])
+    assert store.clio.count("contacts") == 0
+
+
+def test_holds_record_decisions(store: Store) -> None:
+    store.holds.hold("new_matter", "m-1")
+    store.holds.hold("new_matter", "m-2")
+    store.holds.hold("activity_removal", "a-1", matter_id="m-9")
+    assert store.holds.decide("new_matter", "defer") == 2
+    assert store.holds.with_decision("new_matter", "defer") == {"m-1", "m-2"}
+    store.holds.decide("activity_removal", "allow", matter_id="m-9")
+    assert store.holds.with_decision("activity_removal", "allow") == {"a-1"}
+    store.holds.release("new_matter", ["m-1"])
+    assert [h.subject for h in store.holds.all("new_matter")] == ["m-2"]
+    with pytest.raises(ValueError):
+        store.holds.decide("new_matter", "maybe")

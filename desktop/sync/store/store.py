@@ -19,6 +19,7 @@ from desktop.sync.store.journal import Journal
 from desktop.sync.store.links import ActivityLinks, Baseline, ClientLinks, MatterLinks
 from desktop.sync.store.meta import KeyValue
 from desktop.sync.store.problems import Problems
+from desktop.sync.store.records_cache import Holds, RecordsCache
 from desktop.sync.store.schema_core import MIGRATION as CORE
 
 
@@ -31,7 +32,7 @@ def migrations() -> list[Migration]:
 
 
 # Schema modules of other areas, each with a MIGRATION of the next version number.
-_AREA_SCHEMAS: tuple[str, ...] = ()
+_AREA_SCHEMAS: tuple[str, ...] = ("desktop.sync.store.schema_records",)
 
 
 def state_db_path(data_dir: Path, base_url: str, user_id: int | str, workspace: Path) -> Path:
@@ -58,6 +59,8 @@ class Store:
         self.journal = Journal(self.db)
         self.history = History(self.db)
         self.problems = Problems(self.db)
+        self.clio = RecordsCache(self.db)
+        self.holds = Holds(self.db)
 
     @property
     def path(self) -> Path:
