@@ -18,11 +18,15 @@ from desktop.sandbox.oauth import OAuth
 from desktop.sandbox.persist import Persister
 from desktop.sandbox.ratelimit import RateLimiter
 from desktop.sandbox.resources import (  # noqa: F401  (importing registers the routes)
+    activities,
     contacts,
     custom_fields,
+    documents,
     folders,
+    matters,
     stubs,
     tree,
+    uploads,
     users,
 )
 from desktop.sandbox.server import ApiApp
