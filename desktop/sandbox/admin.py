@@ -115,7 +115,7 @@ class Admin:
     def add_related_contact(
         self, matter_id: int, contact_id: int, description: str | None = None
     ) -> int:
-        from desktop.sandbox.resources import matters
+        from desktop.sandbox.resources import relationships
 
         body = {
             "matter": {"id": matter_id},
@@ -123,7 +123,7 @@ class Admin:
             "description": description,
         }
         with self._store.lock:
-            return int(matters.create_relationship(self._store, body)["id"])
+            return int(relationships.create_relationship(self._store, body)["id"])
 
     def matter_folder_id(self, matter_id: int) -> int:
         from desktop.sandbox.resources import tree

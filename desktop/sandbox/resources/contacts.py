@@ -11,7 +11,7 @@ from desktop.sandbox import choices, filters, paging
 from desktop.sandbox.context import ApiContext
 from desktop.sandbox.errors import invalid, not_found
 from desktop.sandbox.fields import common, resource
-from desktop.sandbox.resources import custom_fields, tree
+from desktop.sandbox.resources import field_values, tree
 from desktop.sandbox.router import route
 from desktop.sandbox.store import Record, Store
 from desktop.sandbox.timeutil import parse_body_date
@@ -91,7 +91,7 @@ rt.scalar("is_client", _is_client)
 rt.many("email_addresses", "EmailAddress", _items("email_addresses"))
 rt.many("phone_numbers", "PhoneNumber", _items("phone_numbers"))
 rt.many("addresses", "Address", _items("addresses"))
-rt.many("custom_field_values", "CustomFieldValue", custom_fields.visible_values)
+rt.many("custom_field_values", "CustomFieldValue", field_values.visible_values)
 rt.many("web_sites", "WebSite", lambda _c, _r: [])
 rt.many("instant_messengers", "InstantMessenger", lambda _c, _r: [])
 rt.one("primary_address", "Address", _nth("addresses", True, None))
@@ -246,7 +246,7 @@ def _apply(store: Store, rec: Record, data: dict[str, Any], creating: bool) -> N
         if kind in data:
             apply_nested(store, rec, kind, data[kind], creating)
     if "custom_field_values" in data or creating:
-        custom_fields.apply_values(store, rec, data.get("custom_field_values"), "Contact", creating)
+        field_values.apply_values(store, rec, data.get("custom_field_values"), "Contact", creating)
 
 
 def update_contact(store: Store, rec: Record, data: dict[str, Any]) -> None:
@@ -273,7 +273,7 @@ def index(ctx: ApiContext) -> Response:
     email_only = filters.q_bool(req, "email_only")
     initial = filters.q_enum(req, "initial", [chr(c) for c in range(65, 91)])
     exclude = filters.q_ids(req, "exclude_ids[]") or set()
-    conds = custom_fields.value_filter(store, req, "Contact")
+    conds = field_values.value_filter(store, req, "Contact")
     clients = {m.get("client_id") for m in store.all("matters")}
     out = []
     for c in filters.common(req, store.all("contacts")):
@@ -289,7 +289,7 @@ def index(ctx: ApiContext) -> Response:
             )
             if not key.upper().startswith(initial):
                 continue
-        if conds and not custom_fields.matches(c, conds):
+        if conds and not field_values.matches(c, conds):
             continue
         if query and not _matches_query(store, c, query):
             continue
@@ -306,7 +306,7 @@ def _matches_query(store: Store, c: Record, query: str) -> bool:
     company = store.get("contacts", c.get("company_id"))
     if company:
         hay.append(company["name"])
-    hay += custom_fields.searchable(c)
+    hay += field_values.searchable(c)
     return filters.text_match(query, *hay)
 
 

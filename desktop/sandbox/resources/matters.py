@@ -1,4 +1,4 @@
-"""Matters (``/matters``) and their related contacts (``/relationships``).
+"""Matters (``/matters``); their related contacts are in :mod:`relationships`.
 
 Matters need a ``client{id}`` and a ``description``; ``status`` is lowercase in requests and
 filters (``open|pending|closed``) and capitalised in responses; the account numbers matters
@@ -14,7 +14,7 @@ from desktop.sandbox import choices, filters, paging
 from desktop.sandbox.context import ApiContext
 from desktop.sandbox.errors import bad_request, invalid, not_found
 from desktop.sandbox.fields import common, resource
-from desktop.sandbox.resources import custom_fields, folders, tree
+from desktop.sandbox.resources import field_values, folders, relationships, tree
 from desktop.sandbox.router import route
 from desktop.sandbox.store import Record, Store
 from desktop.sandbox.timeutil import parse_body_date, today
@@ -53,15 +53,11 @@ rt.one("folder", "Folder", lambda c, r: c.store.get("folders", r.get("folder_id"
 rt.one("responsible_attorney", "User", _user("responsible_attorney_id"))
 rt.one("originating_attorney", "User", _user("originating_attorney_id"))
 rt.one("responsible_staff", "User", _user("responsible_staff_id"))
-rt.many("custom_field_values", "CustomFieldValue", custom_fields.visible_values)
+rt.many("custom_field_values", "CustomFieldValue", field_values.visible_values)
 rt.many("relationships", "Relationship", _relationships)
 rt.null("practice_area", "PracticeArea")
 rt.null("group", "Group")
 rt.null("matter_stage", "MatterStage")
-
-rel = common(resource("Relationship")).scalar("description")
-rel.one("matter", "Matter", lambda c, r: c.store.get("matters", r["matter_id"]))
-rel.one("contact", "Contact", lambda c, r: c.store.get("contacts", r["contact_id"]))
 
 WRITABLE = (
     "client",
@@ -156,7 +152,7 @@ def _apply(store: Store, m: Record, data: dict[str, Any], creating: bool) -> Non
             "display_number is generated: this account does not use manual matter numbering"
         )
     if "custom_field_values" in data or creating:
-        custom_fields.apply_values(store, m, data.get("custom_field_values"), "Matter", creating)
+        field_values.apply_values(store, m, data.get("custom_field_values"), "Matter", creating)
 
 
 def create_matter(store: Store, data: dict[str, Any]) -> Record:
@@ -175,7 +171,7 @@ def create_matter(store: Store, data: dict[str, Any]) -> Record:
     }
     _apply(store, m, data, creating=True)
     items = data.get("relationships")
-    rel_items = _check_relationship_items(store, items, creating=True) if items is not None else []
+    rel_items = relationships.check_items(items, creating=True) if items is not None else []
     number = int(store.meta.get(NUMBER_META, 0)) + 1
     store.meta[NUMBER_META] = number
     m["number"] = number
@@ -183,7 +179,7 @@ def create_matter(store: Store, data: dict[str, Any]) -> Record:
     store.insert("matters", m)
     tree.matter_folder(store, m)
     for item in rel_items:
-        create_relationship(store, {"matter": {"id": m["id"]}, **item})
+        relationships.create_relationship(store, {"matter": {"id": m["id"]}, **item})
     return m
 
 
@@ -194,66 +190,10 @@ def update_matter(store: Store, m: Record, data: dict[str, Any]) -> None:
     if data.get("reset_matter_number") is True:
         work["display_number"] = _display_number(store, work)
     if "relationships" in data:
-        _edit_relationships(store, work, data["relationships"])
+        relationships.edit_for_matter(store, work, data["relationships"])
     m.clear()
     m.update(work)
     store.touch(m)
-
-
-# -- relationships ------------------------------------------------------------------------------
-def _check_relationship_items(store: Store, items: Any, creating: bool) -> list[dict[str, Any]]:
-    if not isinstance(items, list):
-        raise invalid("relationships must be an array")
-    allowed = {"description", "contact"} | (set() if creating else {"id", "_destroy"})
-    for item in items:
-        if not isinstance(item, dict):
-            raise invalid("relationships items must be objects")
-        for k in item:
-            if k not in allowed:
-                raise invalid(f"unknown attribute '{k}' for Relationship")
-    return items
-
-
-def _edit_relationships(store: Store, m: Record, items: Any) -> None:
-    for item in _check_relationship_items(store, items, creating=False):
-        if "id" in item:
-            r = store.get("relationships", item["id"])
-            if r is None or r["matter_id"] != m["id"]:
-                raise invalid(f"relationship {item['id']!r} does not belong to this matter")
-            if item.get("_destroy") is True:
-                store.delete("relationships", r["id"])
-            else:
-                update_relationship(store, r, item)
-        else:
-            create_relationship(store, {"matter": {"id": m["id"]}, **item})
-
-
-def create_relationship(store: Store, data: dict[str, Any]) -> Record:
-    mid = _ref_id(data.get("matter"), "matter")
-    cid = _ref_id(data.get("contact"), "contact")
-    if store.get("matters", mid) is None:
-        raise invalid(f"Matter {mid!r} does not exist")
-    if store.get("contacts", cid) is None:
-        raise invalid(f"Contact {cid!r} does not exist")
-    if any(r["matter_id"] == mid and r["contact_id"] == cid for r in store.all("relationships")):
-        raise invalid("Contact is already related to this matter")
-    desc = data.get("description")
-    if desc is not None and not isinstance(desc, str):
-        raise invalid("description must be text")
-    return store.insert("relationships", {"matter_id": mid, "contact_id": cid, "description": desc})
-
-
-def update_relationship(store: Store, r: Record, data: dict[str, Any]) -> None:
-    if "description" in data:
-        if data["description"] is not None and not isinstance(data["description"], str):
-            raise invalid("description must be text")
-        r["description"] = data["description"]
-    if "contact" in data:
-        cid = _ref_id(data["contact"], "contact")
-        if store.get("contacts", cid) is None:
-            raise invalid(f"Contact {cid!r} does not exist")
-        r["contact_id"] = cid
-    store.touch(r)
 
 
 # -- index -------------------------------------------------------------------------------------
@@ -310,7 +250,7 @@ def index(ctx: ApiContext) -> Response:
     billable = filters.q_bool(req, "billable")
     query = req.q("query")
     dates = {k: _date_conditions(req, k) for k in ("open_date", "close_date", "pending_date")}
-    conds = custom_fields.value_filter(store, req, "Matter")
+    conds = field_values.value_filter(store, req, "Matter")
     out = []
     for m in filters.common(req, store.all("matters")):
         if statuses and m["status"] not in statuses:
@@ -323,7 +263,7 @@ def index(ctx: ApiContext) -> Response:
             continue
         if not all(_date_ok(m.get(k), c) for k, c in dates.items()):
             continue
-        if conds and not custom_fields.matches(m, conds):
+        if conds and not field_values.matches(m, conds):
             continue
         if query:
             client = store.get("contacts", m["client_id"]) or {}
@@ -387,46 +327,4 @@ def destroy(ctx: ApiContext, id: int) -> Response:
     if folder is not None and folder.get("deleted_ts") is None:
         folders.trash(store, folder)
     store.delete("matters", id)
-    return ctx.deleted()
-
-
-@route("GET", "/relationships")
-def rel_index(ctx: ApiContext) -> Response:
-    req = ctx.req
-    matter_id = filters.q_int(req, "matter_id")
-    contact_id = filters.q_int(req, "contact_id")
-    out = [
-        r
-        for r in filters.common(req, ctx.store.all("relationships"))
-        if (matter_id is None or r["matter_id"] == matter_id)
-        and (contact_id is None or r["contact_id"] == contact_id)
-    ]
-    return ctx.listing("Relationship", out)
-
-
-@route("GET", "/relationships/{id}")
-def rel_show(ctx: ApiContext, id: int) -> Response:
-    return ctx.record(200, "Relationship", _get(ctx.store, "relationships", "Relationship", id))
-
-
-@route("POST", "/relationships")
-def rel_create(ctx: ApiContext) -> Response:
-    spec = ctx.spec("Relationship")
-    data = ctx.data(("description", "matter", "contact"), "Relationship")
-    return ctx.record(201, "Relationship", create_relationship(ctx.store, data), spec)
-
-
-@route("PATCH", "/relationships/{id}")
-def rel_update(ctx: ApiContext, id: int) -> Response:
-    r = _get(ctx.store, "relationships", "Relationship", id)
-    spec = ctx.spec("Relationship")
-    ctx.check_if_match(r)
-    update_relationship(ctx.store, r, ctx.data(("description", "contact"), "Relationship"))
-    return ctx.record(200, "Relationship", r, spec)
-
-
-@route("DELETE", "/relationships/{id}")
-def rel_destroy(ctx: ApiContext, id: int) -> Response:
-    _get(ctx.store, "relationships", "Relationship", id)
-    ctx.store.delete("relationships", id)
     return ctx.deleted()
