@@ -68,7 +68,7 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 # ---------------------------------------------------------------- XDG (Linux, BSD)
 
-_EXEC_RESERVED = set(' \t\n"\'\\><~|&;$*?#()`')
+_EXEC_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
 
 def desktop_exec_quote(arg: str) -> str:
@@ -141,17 +141,19 @@ class XdgAutostart:
     def enable(self, command: Sequence[str]) -> None:
         if not command:
             raise ValueError("autostart needs a command")
-        content = "\n".join([
-            "[Desktop Entry]",
-            "Type=Application",
-            f"Name={DISPLAY_NAME}",
-            "Comment=" + _desktop_string("Keeps Prolegis and Clio in step"),
-            f"Exec={desktop_exec_line(command)}",
-            "Terminal=false",
-            "Hidden=false",
-            "X-GNOME-Autostart-enabled=true",
-            "",
-        ])
+        content = "\n".join(
+            [
+                "[Desktop Entry]",
+                "Type=Application",
+                f"Name={DISPLAY_NAME}",
+                "Comment=" + _desktop_string("Keeps Prolegis and Clio in step"),
+                f"Exec={desktop_exec_line(command)}",
+                "Terminal=false",
+                "Hidden=false",
+                "X-GNOME-Autostart-enabled=true",
+                "",
+            ]
+        )
         try:
             _atomic_write(self.path, content.encode("utf-8"))
         except OSError as exc:
@@ -290,8 +292,9 @@ def autostart_for_platform(platform: str | None = None) -> Autostart:
     return XdgAutostart()
 
 
-def set_autostart(enabled: bool, command: Sequence[str] | None = None,
-                  backend: Autostart | None = None) -> None:
+def set_autostart(
+    enabled: bool, command: Sequence[str] | None = None, backend: Autostart | None = None
+) -> None:
     """Turn starting at login on (with ``command``, default :func:`default_command`) or off."""
     chosen = backend or autostart_for_platform()
     if enabled:

@@ -111,8 +111,9 @@ def test_xdg_respects_a_user_disabled_entry(xdg: Path) -> None:
     assert not backend.is_enabled()
 
 
-def test_xdg_relative_config_home_is_ignored(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_xdg_relative_config_home_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", "relative/dir")
     monkeypatch.setenv("HOME", str(tmp_path))
     assert XdgAutostart().path == tmp_path / ".config" / "autostart" / "prolegis-desktop.desktop"

@@ -123,18 +123,20 @@ class ConflictDialog(QDialog):
         self.heading.setFont(style.title_font())
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
-        intro = QLabel(self.tr(
-            "These documents were changed on this computer and in Clio since the last sync. "
-            "Nothing has been lost: both versions are kept until you choose."
-        ))
+        intro = QLabel(
+            self.tr(
+                "These documents were changed on this computer and in Clio since the last sync. "
+                "Nothing has been lost: both versions are kept until you choose."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Documents with a version conflict"))
-        self.list.setMaximumHeight(120)
+        self.list.setIconSize(icons.default_size())
         self.list.currentRowChanged.connect(self._show_current)
-        layout.addWidget(self.list)
+        layout.addWidget(self.list, 1)
 
         self.document = QLabel()
         self.document.setFont(style.heading_font())
@@ -153,15 +155,24 @@ class ConflictDialog(QDialog):
         self.keep_both = QRadioButton(self.tr("Keep &both"))
         self.keep_local = QRadioButton(self.tr("Keep &mine"))
         self.keep_clio = QRadioButton(self.tr("Keep &Clio's"))
-        self.keep_both.setToolTip(self.tr(
-            "Your version stays as it is; Clio's version is kept beside it as a conflicted copy "
-            "and sent to Clio as its own document."))
-        self.keep_local.setToolTip(self.tr(
-            "Your version is sent to Clio as the newest version; Clio keeps the other one in "
-            "the document's version history."))
-        self.keep_clio.setToolTip(self.tr(
-            "Clio's version replaces yours on this computer; yours goes to the trash, where "
-            "you can still get it back."))
+        self.keep_both.setToolTip(
+            self.tr(
+                "Your version stays as it is; Clio's version is kept beside it as a conflicted "
+                "copy and sent to Clio as its own document."
+            )
+        )
+        self.keep_local.setToolTip(
+            self.tr(
+                "Your version is sent to Clio as the newest version; Clio keeps the other one in "
+                "the document's version history."
+            )
+        )
+        self.keep_clio.setToolTip(
+            self.tr(
+                "Clio's version replaces yours on this computer; yours goes to the trash, where "
+                "you can still get it back."
+            )
+        )
         self._group = QButtonGroup(self)
         for button, keep in zip(
             (self.keep_both, self.keep_local, self.keep_clio), KEEP_CHOICES, strict=True
@@ -188,6 +199,7 @@ class ConflictDialog(QDialog):
         )
         self.buttons.rejected.connect(self.reject)
         self.apply_button.clicked.connect(self.apply)
+        layout.addStretch(0)  # takes the room of the list when it is hidden
         layout.addWidget(self.buttons)
         self.apply_button.setDefault(True)  # only once the button is inside the dialog
         QShortcut(QKeySequence("Ctrl+O"), self, lambda: self._open(self._local_path()))
@@ -225,9 +237,12 @@ class ConflictDialog(QDialog):
         self.list.clear()
         row = 0
         for i, c in enumerate(self._conflicts):
-            item = QListWidgetItem(icons.icon("document-conflict"),
-                                   self.tr("{file} — {matter}").format(
-                                       file=c.local.name or c.rel_path, matter=c.matter_label))
+            item = QListWidgetItem(
+                icons.icon("document-conflict"),
+                self.tr("{file} — {matter}").format(
+                    file=c.local.name or c.rel_path, matter=c.matter_label
+                ),
+            )
             item.setToolTip(c.rel_path)
             self.list.addItem(item)
             if c.conflict_id == keep_id:
@@ -287,8 +302,9 @@ class ConflictDialog(QDialog):
         if not 0 <= row < len(self._conflicts):
             return
         c = self._conflicts[row]
-        self.document.setText(self.tr("{file} — {matter}").format(
-            file=c.rel_path, matter=c.matter_label))
+        self.document.setText(
+            self.tr("{file} — {matter}").format(file=c.rel_path, matter=c.matter_label)
+        )
         newer = newer_side(c)
         self.local_panel.show_version(c.local, newer == "local")
         self.clio_panel.show_version(c.clio, newer == "clio")
@@ -304,6 +320,8 @@ class ConflictDialog(QDialog):
 
     def _open(self, path: str) -> None:
         if path and not self._open_file(path):
-            self.explanation.setText(self.tr(
-                "This version cannot be opened: {path} is not on this computer any more."
-            ).format(path=path))
+            self.explanation.setText(
+                self.tr(
+                    "This version cannot be opened: {path} is not on this computer any more."
+                ).format(path=path)
+            )

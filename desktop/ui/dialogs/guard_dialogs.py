@@ -40,6 +40,7 @@ from desktop.sync.commands import (
 )
 from desktop.sync.views import GuardView
 from desktop.ui import icons, style
+from desktop.ui.dialogs.extra_icons import extra_icon
 
 Submit = Callable[[Command], None]
 MatterLabels = Callable[[str], str]
@@ -77,25 +78,30 @@ class DeletionGuardDialog(QDialog):
         layout = QVBoxLayout(self)
         self.heading = _heading()
         layout.addWidget(self.heading)
-        self.intro = QLabel(self.tr(
-            "So many documents disappeared at once that Prolegis Desktop stopped before "
-            "deleting them on the other side. This can be a folder moved by mistake or a "
-            "disconnected drive. Nothing has been deleted yet."
-        ))
+        self.intro = QLabel(
+            self.tr(
+                "So many documents disappeared at once that Prolegis Desktop stopped before "
+                "deleting them on the other side. This can be a folder moved by mistake or a "
+                "disconnected drive. Nothing has been deleted yet."
+            )
+        )
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
 
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setIconSize(icons.default_size())
         self.tree.setAccessibleName(self.tr("Documents that would be deleted, by matter"))
         self.tree.itemChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.tree, 1)
 
-        hint = QLabel(self.tr(
-            "Untick a matter to leave its deletions waiting. Restored files come back from "
-            "the other side; confirmed deletions go to the trash (Clio keeps them 30 days)."
-        ))
+        hint = QLabel(
+            self.tr(
+                "Untick a matter to leave its deletions waiting. Restored files come back from "
+                "the other side; confirmed deletions go to the trash (Clio keeps them 30 days)."
+            )
+        )
         hint.setWordWrap(True)
         hint.setFont(style.small_font())
         layout.addWidget(hint)
@@ -104,7 +110,7 @@ class DeletionGuardDialog(QDialog):
         self.later_button = self.buttons.addButton(
             self.tr("Decide &later"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        self.restore_button = QPushButton(icons.icon("resume"), "")
+        self.restore_button = QPushButton(extra_icon("restore"), "")
         self.delete_button = QPushButton(icons.icon("warning"), "")
         self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -128,10 +134,10 @@ class DeletionGuardDialog(QDialog):
         self.tree.clear()
         for guard in self._guards:
             count = len(guard.items)
-            label = (self._label(guard.matter_id) if guard.matter_id
-                     else self.tr("Several matters"))
-            top = QTreeWidgetItem([self.tr("{matter} — %n document(s)", "", count).format(
-                matter=label)])
+            label = self._label(guard.matter_id) if guard.matter_id else self.tr("Several matters")
+            top = QTreeWidgetItem(
+                [self.tr("{matter} — %n document(s)", "", count).format(matter=label)]
+            )
             top.setIcon(0, icons.icon("document-held"))
             top.setData(0, _MATTER_ROLE, guard.matter_id or "")
             top.setFlags(top.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -144,7 +150,7 @@ class DeletionGuardDialog(QDialog):
                 child.setIcon(0, icons.icon("file"))
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
-            top.setExpanded(len(self._guards) == 1 or count <= 20)
+            top.setExpanded(self.tree.topLevelItemCount() == 1 or count <= 20)
         self.tree.blockSignals(False)
         total = sum(len(g.items) for g in self._guards)
         self.heading.setText(self.tr("%n deletion(s) waiting for your decision", "", total))
@@ -175,8 +181,12 @@ class DeletionGuardDialog(QDialog):
             answer = QMessageBox.warning(
                 self,
                 self.tr("Confirm deletions"),
-                self.tr("Delete %n document(s) on the other side as well? They go to the "
-                        "trash, where they can still be recovered.", "", count),
+                self.tr(
+                    "Delete %n document(s) on the other side as well? They go to the "
+                    "trash, where they can still be recovered.",
+                    "",
+                    count,
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -209,8 +219,7 @@ class DeletionGuardDialog(QDialog):
 class NewMattersGuardDialog(QDialog):
     """Many new matters held: create them in Clio, or not now."""
 
-    def __init__(self, guard: GuardView, submit: Submit, *,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, guard: GuardView, submit: Submit, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._submit = submit
         self.setWindowTitle(self.tr("New matters waiting"))
@@ -218,10 +227,12 @@ class NewMattersGuardDialog(QDialog):
         layout = QVBoxLayout(self)
         self.heading = _heading()
         layout.addWidget(self.heading)
-        intro = QLabel(self.tr(
-            "Prolegis has more new matters than usual at once, so they were not created in "
-            "Clio yet. Check the list: if these are real new matters, create them."
-        ))
+        intro = QLabel(
+            self.tr(
+                "Prolegis has more new matters than usual at once, so they were not created in "
+                "Clio yet. Check the list: if these are real new matters, create them."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.message = QLabel()
@@ -230,6 +241,7 @@ class NewMattersGuardDialog(QDialog):
         layout.addWidget(self.message)
         self.list = QListWidget()
         self.list.setUniformItemSizes(True)
+        self.list.setIconSize(icons.default_size())
         self.list.setAccessibleName(self.tr("New matters waiting to be created in Clio"))
         layout.addWidget(self.list, 1)
 
@@ -237,9 +249,7 @@ class NewMattersGuardDialog(QDialog):
         self.later_button = self.buttons.addButton(
             self.tr("&Not now"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        self.create_button = self.buttons.addButton(
-            "", QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.create_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setIcon(icons.icon("add"))
         self.create_button.setAutoDefault(False)
         self.create_button.clicked.connect(self.create_matters)

@@ -122,8 +122,12 @@ def test_open_each_version(qtbot: QtBot, submitted: Recorder, tmp_path: Path) ->
         opened.append(path)
         return Path(path).exists()
 
-    dlg = _dialog(qtbot, submitted, [conflict(1, local_path=str(mine), clio_path=str(theirs))],
-                  open_file=opener)
+    dlg = _dialog(
+        qtbot,
+        submitted,
+        [conflict(1, local_path=str(mine), clio_path=str(theirs))],
+        open_file=opener,
+    )
     qtbot.mouseClick(dlg.local_panel.open_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dlg.clio_panel.open_button, Qt.MouseButton.LeftButton)
     assert opened == [str(mine), str(theirs)]

@@ -16,13 +16,16 @@ from desktop.ui.dialogs.guard_dialogs import DeletionGuardDialog, NewMattersGuar
 from tests.ui.dialogs.conftest import Recorder, answer_message_box, press, show_active
 from tests.ui.dialogs.factories import deletion_guard, new_matters_guard
 
-LABELS = {"m-2024-0012": "2024-0012 Purchase of 12 Elm St",
-          "m-2025-0107": "2025-0107 Estate of R. Okafor"}
+LABELS = {
+    "m-2024-0012": "2024-0012 Purchase of 12 Elm St",
+    "m-2025-0107": "2025-0107 Estate of R. Okafor",
+}
 
 
 def _deletions(qtbot: QtBot, submitted: Recorder, guards=None) -> DeletionGuardDialog:  # type: ignore[no-untyped-def]
-    dlg = DeletionGuardDialog(guards or [deletion_guard()], submitted,
-                              matter_label=LABELS.__getitem__)
+    dlg = DeletionGuardDialog(
+        guards or [deletion_guard()], submitted, matter_label=LABELS.__getitem__
+    )
     qtbot.addWidget(dlg)
     show_active(qtbot, dlg)
     return dlg

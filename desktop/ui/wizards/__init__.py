@@ -1,0 +1,2 @@
+"""The wizards: connecting to Clio (``connection``) and linking clients to contacts
+(``matching``)."""

@@ -1,0 +1,102 @@
+"""Render every dialog, wizard page, the settings and the tray menu to PNG files with realistic,
+long names, for ``docs/screenshots/``.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.ui.dialogs.screenshots [OUT_DIR] [NAME…]
+
+The dialogs are shown with fake engine data (``tests.ui.dialogs.factories``) and a command
+recorder; nothing talks to Clio. ``tests/ui/dialogs/test_screenshots.py`` runs this into a
+temporary folder so a screen that stops rendering fails the tests.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+ROOT = Path(__file__).resolve().parents[3]
+DEFAULT_OUT = ROOT / "docs" / "screenshots"
+
+
+class EnglishPlurals(QTranslator):
+    """English plural forms for ``%n … (s)`` source texts until the real English translation
+    exists: "(s)"/"(es)" is dropped for one and kept as "s"/"es" otherwise."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:  # type: ignore[override]
+        if n < 0 or "(" not in source:
+            return None  # no translation (a null string): Qt keeps the source text
+        one = n == 1
+        return source.replace("(es)", "" if one else "es").replace("(s)", "" if one else "s")
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def _grab(widget: QWidget, path: Path, width: int, height: int) -> Path:
+    widget.resize(width, height)
+    widget.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    pm: QPixmap = widget.grab()
+    pm.save(str(path))
+    return path
+
+
+def render(out: Path, only: set[str] | None = None) -> list[Path]:
+    """Render the screens into ``out``; returns the files written."""
+    from tests.ui.dialogs import screens
+
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    table: dict[str, tuple[Callable[[], QWidget], int, int]] = screens.SCREENS
+    for name, (make, width, height) in table.items():
+        if only and name not in only:
+            continue
+        widget = make()
+        written.append(_grab(widget, out / f"{name}.png", width, height))
+        widget.close()
+        widget.deleteLater()
+    extra = getattr(screens, "EXTRA", {})
+    for name, producer in extra.items():
+        if only and name not in only:
+            continue
+        path = producer(out / f"{name}.png")
+        if path is not None:
+            written.append(path)
+    return written
+
+
+def setup_app() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Canada))
+    from desktop.ui import style
+
+    style.apply_style(app, "light")
+    translator = EnglishPlurals(app)
+    QGuiApplication.installTranslator(translator)
+    return app
+
+
+def main(argv: list[str]) -> int:
+    app = setup_app()
+    out = Path(argv[0]) if argv else DEFAULT_OUT
+    files = render(out, set(argv[1:]) or None)
+    for f in files:
+        print(f)
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
