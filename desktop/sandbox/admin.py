@@ -67,6 +67,7 @@ class Admin:
         with self._store.lock:
             self._store.clear()
             self._sb.seed()
+            self._sb.blobs.clear()
         self._sb.stats.reset()
         self._sb.limiter.reset()
         self._sb.faults.set(None)

@@ -60,6 +60,7 @@ class Sandbox:
         self._storage: LoopbackServer | None = None
         self._persister: Persister | None = None
         self._tmpdir: str | None = None
+        self._stopped = False
         self._lock = threading.Lock()
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -67,6 +68,8 @@ class Sandbox:
         with self._lock:
             if self._api is not None:
                 raise RuntimeError("sandbox already started")
+            if self._stopped and self.config.data_dir is None:
+                raise RuntimeError("an in-memory sandbox cannot be restarted; create a new one")
             cfg = self.config
             if cfg.data_dir is not None:
                 data_dir = Path(cfg.data_dir).expanduser()
@@ -103,6 +106,8 @@ class Sandbox:
                 t.start()
             for t in stoppers:
                 t.join()
+            if self._api is not None:
+                self._stopped = True
             self._api = self._storage = None
             if self._persister is not None:
                 self._persister.stop()

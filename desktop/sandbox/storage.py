@@ -96,6 +96,13 @@ class BlobStore:
                         out.write(chunk)
         os.replace(tmp, self.path(dst))
 
+    def clear(self) -> None:
+        """Delete every blob (``admin.reset``)."""
+        for p in self.root.iterdir():
+            if p.is_file():
+                with contextlib.suppress(OSError):
+                    p.unlink()
+
     def read(self, key: str) -> bytes:
         files = self.files(key)
         if files is None:

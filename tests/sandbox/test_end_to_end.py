@@ -136,3 +136,29 @@ def test_concurrent_writers(sandbox: Sandbox) -> None:
         base_url=f"{sandbox.base_url}/api/v4", headers={"Authorization": f"Bearer {token}"}
     ) as api:
         assert api.get("/contacts", params={"limit": 1}).json()["meta"]["records"] == 200
+
+
+def test_admin_reset_gives_a_new_account(sandbox: Sandbox) -> None:
+    cid = sandbox.admin.create_contact(last_name="Before")
+    sandbox.admin.upload_document(name="x.txt", data=b"x")
+    sandbox.admin.set_faults("/api/v4/contacts*=503")
+    sandbox.admin.reset()
+    token = sandbox.admin.issue_tokens()["access_token"]
+    with httpx.Client(
+        base_url=f"{sandbox.base_url}/api/v4", headers={"Authorization": f"Bearer {token}"}
+    ) as api:
+        assert api.get("/contacts").json()["data"] == []
+        assert api.get(f"/contacts/{cid}").status_code == 404
+        assert api.get("/documents", params={"show_uncompleted": "true"}).json()["data"] == []
+        assert api.get("/users/who_am_i", params={"fields": "name"}).json()["data"] == {
+            "name": "Jane Doe"
+        }
+    assert not [p for p in sandbox.blobs.root.iterdir() if p.is_file()]
+
+
+def test_in_memory_sandbox_cannot_restart(sandbox: Sandbox) -> None:
+    import pytest
+
+    sandbox.stop()
+    with pytest.raises(RuntimeError):
+        sandbox.start()

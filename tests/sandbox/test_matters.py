@@ -321,7 +321,9 @@ def test_admin_related_contact(api: ApiClient) -> None:
     cid, other = client(api), client(api, "Related")
     mid = api.sandbox.admin.create_matter(cid, "with relation")
     rid = api.sandbox.admin.add_related_contact(mid, other, "Executor")
-    rels = api.get("/relationships", params={"contact_id": other, "fields": "id,description"}).json()
+    rels = api.get(
+        "/relationships", params={"contact_id": other, "fields": "id,description"}
+    ).json()
     assert rels["data"] == [{"id": rid, "description": "Executor"}]
 
 
