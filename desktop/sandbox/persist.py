@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import tempfile
 import threading
@@ -14,6 +15,7 @@ from pathlib import Path
 from desktop.sandbox.store import Store
 
 STATE_FILE = "state.json"
+log = logging.getLogger(__name__)
 
 
 class Persister:
@@ -51,11 +53,17 @@ class Persister:
             if self._stopping.wait(self.debounce):
                 break
             self._dirty.clear()
-            self.save()
+            try:
+                self.save()
+            except OSError as exc:  # keep running; the next write or stop retries
+                log.warning("cannot save the sandbox state to %s: %s", self.path, exc)
+                self._dirty.set()
+                self._stopping.wait(5.0)
 
     def save(self) -> None:
         with self._save_lock:
-            data = json.dumps(self.store.snapshot(), separators=(",", ":"), ensure_ascii=False)
+            with self.store.lock:  # records are shared dicts: serialise them while nobody writes
+                data = json.dumps(self.store.snapshot(), separators=(",", ":"), ensure_ascii=False)
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".state-", suffix=".json")
             try:

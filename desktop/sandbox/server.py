@@ -7,6 +7,7 @@ lock."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from desktop.sandbox import choices, router
@@ -17,8 +18,8 @@ from desktop.sandbox.oauth import bearer_token, invalid_token_response
 from desktop.sandbox.wire import Request, Response
 
 
-def fault_response(rule: Rule, json_body: bool = True) -> Response:
-    """The answer an injected fault gives."""
+def fault_response(rule: Rule) -> Response:
+    """The answer an injected fault gives on the API port."""
     if rule.kind == "reset":
         return Response(reset=True)
     if rule.status == 429:
@@ -30,26 +31,29 @@ def fault_response(rule: Rule, json_body: bool = True) -> Response:
     text = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}[
         rule.status
     ]
-    if json_body:
-        return Response.json(rule.status, {"error": {"type": "ServerError", "message": text}})
-    return Response.text(
-        rule.status, f"<html><body><h1>{rule.status} {text}</h1></body></html>", "text/html"
-    )
+    return Response.json(rule.status, {"error": {"type": "ServerError", "message": text}})
 
 
-def apply_faults(core: Any, req: Request, name: str, work: Any) -> Response:
-    """Run ``work()`` under the fault rules for this request and count it."""
+def apply_faults(
+    core: Any,
+    req: Request,
+    name: str,
+    work: Callable[[], Response],
+    answer: Callable[[Rule], Response] = fault_response,
+) -> Response:
+    """Run ``work()`` under the fault rules for this request and count it; ``answer`` makes the
+    response of a fault that fires."""
     decision: Decision = core.faults.decide(req.method, req.path)
     if decision.delay:
         time.sleep(decision.delay)
     rule = decision.before
     if rule is not None:
-        resp = fault_response(rule, json_body=req.path.startswith("/api/"))
+        resp = answer(rule)
     else:
         resp = work()
         rule = decision.after
         if rule is not None:
-            resp = fault_response(rule, json_body=req.path.startswith("/api/"))
+            resp = answer(rule)
     if rule is not None:
         core.stats.count("faults_injected")
         if rule.status == 429:

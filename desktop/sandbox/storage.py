@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 from xml.sax.saxutils import escape
 
+from desktop.sandbox.faults import Rule
 from desktop.sandbox.server import apply_faults
 from desktop.sandbox.timeutil import now
 from desktop.sandbox.wire import Request, Response
@@ -209,6 +210,23 @@ _SIGNATURE_ERRORS = {
 }
 
 
+def _fault(rule: Rule) -> Response:
+    """An injected fault as S3 answers it."""
+    if rule.kind == "reset":
+        return Response(reset=True)
+    codes = {
+        500: ("InternalError", "We encountered an internal error. Please try again."),
+        502: ("BadGateway", "Bad Gateway"),
+        503: ("SlowDown", "Please reduce your request rate."),
+        429: ("SlowDown", "Please reduce your request rate."),
+    }
+    code, message = codes[rule.status]
+    resp = s3_error(rule.status, code, message)
+    if rule.status == 429:
+        resp.set_header("Retry-After", "1")
+    return resp
+
+
 class StorageApp:
     """``handle(request) -> response`` for the storage port."""
 
@@ -219,7 +237,7 @@ class StorageApp:
         if not req.path.startswith(PREFIX):
             return s3_error(404, "NoSuchBucket", "The specified bucket does not exist")
         name = f"{req.method} {PREFIX}{{key}}"
-        return apply_faults(self.core, req, name, lambda: self._handle(req))
+        return apply_faults(self.core, req, name, lambda: self._handle(req), _fault)
 
     def _handle(self, req: Request) -> Response:
         key = req.path[len(PREFIX) :]

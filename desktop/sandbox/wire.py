@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import shutil
 import socket
 import socketserver
@@ -22,6 +23,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 from urllib.parse import parse_qsl, urlsplit
+
+log = logging.getLogger(__name__)
 
 MAX_SMALL_BODY = 16 * 1024 * 1024
 _DRAIN_LIMIT = 1024 * 1024
@@ -203,6 +206,14 @@ class _Handler(BaseHTTPRequestHandler):
             resp = self.server.app.handle(req)
         except BodyError as exc:
             resp = Response.json(400, {"error": {"type": "ArgumentError", "message": str(exc)}})
+            resp.close = True
+        except (ConnectionError, TimeoutError):
+            raise
+        except Exception:  # a sandbox bug: answer 500 and keep serving
+            log.exception("sandbox error on %s %s", req.method, req.path)
+            resp = Response.json(
+                500, {"error": {"type": "InternalServerError", "message": "sandbox error"}}
+            )
             resp.close = True
         if resp.reset:
             self._reset()

@@ -230,6 +230,19 @@ def test_rate_limit_headers_and_429(sandbox_factory) -> None:  # type: ignore[no
     assert stats["routes"]["GET /api/v4/users/who_am_i"] == {"200": 6, "429": 1}
 
 
+def test_rate_limit_headers_on_every_api_answer(api: ApiClient) -> None:
+    answers = [
+        api.get("/contacts/1"),
+        api.get("/users/who_am_i", headers={"X-API-VERSION": "3.0"}),
+        httpx.get(f"{api.sandbox.base_url}/api/v4/contacts"),
+        api.get("/contacts", params={"fields": "nope"}),
+    ]
+    assert [r.status_code for r in answers] == [404, 410, 401, 400]
+    for r in answers:
+        assert {"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"} <= set(r.headers)
+        assert "X-API-VERSION" not in r.headers
+
+
 def test_rate_limit_window_resets(sandbox_factory) -> None:  # type: ignore[no-untyped-def]
     sb = sandbox_factory(rate_limit=2, rate_window=1)
     with api_client(sb) as api:

@@ -107,7 +107,8 @@ def test_storage_put_failures(sandbox_factory) -> None:  # type: ignore[no-untyp
         ).json()["data"]
         v = d["latest_document_version"]
         headers = {h["name"]: h["value"] for h in v["put_headers"]}
-        assert httpx.put(v["put_url"], content=b"data", headers=headers).status_code == 500
+        failed = httpx.put(v["put_url"], content=b"data", headers=headers)
+        assert failed.status_code == 500 and b"<Code>InternalError</Code>" in failed.content
         commit = api.patch(
             f"/documents/{d['id']}", json={"data": {"uuid": v["uuid"], "fully_uploaded": True}}
         )
