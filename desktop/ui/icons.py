@@ -41,7 +41,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from desktop.sync.views import DocumentState, EngineState, MatterSyncState
@@ -133,13 +133,19 @@ def _svg(stem: str) -> str:
     return text
 
 
-def _renderer(name: str) -> QSvgRenderer:
+def _renderer(name: str, colour: str | None = None) -> QSvgRenderer:
     try:
         stem, role = _ICONS[name]
     except KeyError:
         raise KeyError(f"unknown icon {name!r}; see desktop.ui.icons for the names") from None
-    svg = _svg(stem).replace("currentColor", style.colour(role).name())
+    svg = _svg(stem).replace("currentColor", colour or style.colour(role).name())
     return QSvgRenderer(QByteArray(svg.encode("utf-8")))
+
+
+# Line glyphs in these roles would vanish on the selection highlight: in a selected row they
+# are drawn in the highlighted-text colour instead. Filled marks keep their colours.
+_SELECTED_RECOLOUR = frozenset({"text", "muted", "busy", "accent"})
+_FILLED = frozenset({"clio", "app", "check-disc", "error-disc", "warning-triangle"})
 
 
 def _render(renderer: QSvgRenderer, px: int) -> QPixmap:
@@ -161,6 +167,12 @@ def icon(name: str) -> QIcon:
     result = QIcon()
     for size in _SIZES:
         result.addPixmap(_render(renderer, size))
+    stem, role = _ICONS[name]
+    if role in _SELECTED_RECOLOUR and stem not in _FILLED:
+        highlighted = QGuiApplication.palette().color(QPalette.ColorRole.HighlightedText)
+        selected = _renderer(name, highlighted.name())
+        for size in _SIZES:
+            result.addPixmap(_render(selected, size), QIcon.Mode.Selected)
     _icon_cache[name] = result
     return result
 

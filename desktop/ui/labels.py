@@ -8,6 +8,8 @@ Public API (stable; the tray and dialogs use it too):
 * :func:`document_state_text(doc)` — "Uploading 42 %", "Historical — not in Clio", …
 * :func:`engine_state_text(status)` — the toolbar's "In sync — 2 min ago", "Syncing 12↑ 3↓", …
 * :func:`relative_time(iso, now=None)` — "just now", "2 min ago", "yesterday 14:02", a date.
+* :func:`clock_time(iso, now=None)` — "14:02", "yesterday 14:02", "2025-03-12 14:02".
+* :func:`freeze_now(dt)` — fix "now" for screenshots and tests (None: the clock).
 * :func:`file_size(n)` — "212 KB".
 """
 
@@ -27,6 +29,18 @@ from desktop.sync.views import (
 )
 
 _CTX = "Status"
+_frozen_now: datetime | None = None
+
+
+def freeze_now(now: datetime | None) -> None:
+    """Fix "now" for every relative time (screenshots, tests); None follows the clock."""
+    global _frozen_now
+    _frozen_now = now
+
+
+def current_time() -> datetime:
+    """Now (or the frozen now), timezone-aware."""
+    return _frozen_now or datetime.now(UTC)
 
 
 def _tr(text: str, n: int = -1) -> str:
@@ -115,7 +129,8 @@ def engine_state_text(status: EngineStatus, now: datetime | None = None) -> str:
             text += " — " + _tr("about %n min left", minutes)
         return text
     if state == EngineState.CONFLICT and status.conflicts:
-        return _tr("%n version conflict(s)", status.conflicts)
+        n = status.conflicts
+        return _tr("1 version conflict") if n == 1 else _tr("%n version conflicts", n)
     return engine_state_name(state)
 
 
@@ -135,7 +150,7 @@ def relative_time(iso: str | None, now: datetime | None = None) -> str:
     moment = parse_iso(iso)
     if moment is None:
         return iso if iso else "—"
-    now = now or datetime.now(UTC)
+    now = now or current_time()
     seconds = (now - moment).total_seconds()
     if seconds < 45:
         return _tr("just now")
@@ -148,6 +163,20 @@ def relative_time(iso: str | None, now: datetime | None = None) -> str:
     if (local_now.date() - local.date()).days == 1:
         return _tr("yesterday %1").replace("%1", local.strftime("%H:%M"))
     return local.strftime("%Y-%m-%d")
+
+
+def clock_time(iso: str | None, now: datetime | None = None) -> str:
+    """A log time: "14:02" today, "yesterday 14:02", else "2025-03-12 14:02" (local time)."""
+    moment = parse_iso(iso)
+    if moment is None:
+        return iso if iso else "—"
+    local = moment.astimezone()
+    local_now = (now or current_time()).astimezone()
+    if local.date() == local_now.date():
+        return local.strftime("%H:%M")
+    if (local_now.date() - local.date()).days == 1:
+        return _tr("yesterday %1").replace("%1", local.strftime("%H:%M"))
+    return local.strftime("%Y-%m-%d %H:%M")
 
 
 def file_size(n: int) -> str:
