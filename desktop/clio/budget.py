@@ -13,7 +13,8 @@ budget is a token bucket kept in step with those headers:
 
 Callers queue by :class:`Priority`: an interactive request (the user is waiting) always goes
 before background ones, and background requests leave ``interactive_reserve`` tokens in each
-window so the user never waits for a whole window behind a background burst.
+window (at most a tenth of it) so the user never waits for a whole window behind a
+background burst.
 """
 
 from __future__ import annotations
@@ -62,8 +63,9 @@ class RequestBudget:
     """Token bucket with priorities; see the module docstring.
 
     ``clock`` is a monotonic clock and ``wall`` the epoch clock (both injectable for tests);
-    ``reset_margin`` is added to the server's window end because ``X-RateLimit-Reset`` has
-    one-second resolution.
+    ``reset_margin`` is added to the server's window end. (The window end is computed as
+    ``X-RateLimit-Reset`` minus the server's ``Date``, both whole seconds, which already errs on
+    the late side when the reset is rounded up.)
     """
 
     def __init__(
@@ -72,7 +74,7 @@ class RequestBudget:
         window: float = 60.0,
         *,
         interactive_reserve: int = 2,
-        reset_margin: float = 1.0,
+        reset_margin: float = 0.25,
         clock: Callable[[], float] = time.monotonic,
         wall: Callable[[], float] = time.time,
     ) -> None:
@@ -110,7 +112,8 @@ class RequestBudget:
     def _need(self, priority: Priority) -> float:
         if priority == Priority.INTERACTIVE:
             return 1.0
-        return min(1.0 + self._reserve, self._capacity)
+        # The reserve is at most a tenth of the window, so a tiny limit still serves background.
+        return 1.0 + min(float(self._reserve), float(int(self._capacity // 10)))
 
     def _wait_for(self, now: float, need: float) -> float:
         """Seconds until ``need`` tokens may be available (ignoring the queue)."""
@@ -187,14 +190,17 @@ class RequestBudget:
             self._cond.notify_all()
 
     def _server_now(self, headers: Mapping[str, str]) -> float:
-        """The server's clock from the ``Date`` header (avoids local clock skew), else ours."""
+        """The server's clock: ours when it agrees with the whole-second ``Date`` header (ours
+        is finer), else the ``Date`` header (so local clock skew cannot shorten a wait)."""
+        wall = self._wall()
         raw = headers.get("date")
         if raw:
             try:
-                return parsedate_to_datetime(raw).timestamp()
+                date = parsedate_to_datetime(raw).timestamp()
             except (TypeError, ValueError, IndexError):
-                pass
-        return self._wall()
+                return wall
+            return wall if 0.0 <= wall - date < 1.0 else date
+        return wall
 
     def penalize(self, retry_after: float | None) -> None:
         """A 429 arrived: nobody sends anything for ``retry_after`` seconds (1 s if unknown)."""
@@ -204,8 +210,8 @@ class RequestBudget:
             pause = retry_after if retry_after is not None and retry_after > 0 else 1.0
             self._paused_until = max(self._paused_until, now + pause)
             self._tokens = 0.0
-            if self._window_end is not None and self._window_end < self._paused_until:
-                self._window_end = self._paused_until
+            # Clio's Retry-After is the wait for a fresh window: the bucket refills then.
+            self._window_end = self._paused_until
             self.rate_limited_count += 1
             self._cond.notify_all()
 

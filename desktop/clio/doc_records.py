@@ -157,20 +157,25 @@ class Document:
     def parse(cls, d: Json) -> Document:
         parent = obj(d.get("parent"))
         latest = obj(d.get("latest_document_version"))
+        version = (DocumentVersion.parse(latest)
+                   if latest and latest.get("id") is not None else None)
+        size = opt_int(d.get("size"))
+        ctype = opt_str(d.get("content_type"))
         return cls(
             id=req_id(d), etag=opt_str(d.get("etag")), name=opt_str(d.get("name")),
             filename=opt_str(d.get("filename")),
             parent_id=opt_int(parent.get("id")) if parent else None,
             parent_type=opt_str(parent.get("type")) if parent else None,
-            matter_id=ref_id(d, "matter"), size=opt_int(d.get("size")),
-            content_type=opt_str(d.get("content_type")), locked=flag(d.get("locked")),
+            matter_id=ref_id(d, "matter"),
+            size=size if size is not None or version is None else version.size,
+            content_type=ctype if ctype is not None or version is None else version.content_type,
+            locked=flag(d.get("locked")),
             deleted_at=iso_datetime(d.get("deleted_at")),
             created_at=iso_datetime(d.get("created_at")),
             updated_at=iso_datetime(d.get("updated_at")),
             external_properties=tuple(ExternalProperty.parse(x)
                                        for x in objs(d.get("external_properties"))),
-            latest_version=DocumentVersion.parse(latest)
-            if latest and latest.get("id") is not None else None,
+            latest_version=version,
             raw=d,
         )
 

@@ -384,9 +384,11 @@ FIELDS: dict[type, str] = {
     ExpenseCategory: "id,etag,name,rate,entry_type,created_at,updated_at",
 }
 
+# /folders/list items (Clio's "Item" schema) have no size/content_type of their own.
 FOLDER_ITEM_FIELDS = (
-    "id,etag,type,name,parent{id,type},matter{id},size,content_type,locked,deleted_at,"
-    "created_at,updated_at"
+    "id,etag,type,name,parent{id,type},matter{id},locked,deleted_at,created_at,updated_at,"
+    "external_properties{id,name,value},"
+    f"latest_document_version{{{_VERSION_FIELDS}}}"
 )
 
 

@@ -91,17 +91,28 @@ def test_429_pauses_everyone_for_retry_after() -> None:
     assert b.rate_limited_count == 1
 
 
+def test_429_inside_a_known_window_refills_after_retry_after() -> None:
+    clock = Clock()
+    wall = 1_700_000_000.0
+    b = RequestBudget(limit=50, window=60.0, clock=clock, wall=lambda: wall)
+    b.observe({"x-ratelimit-limit": "50", "x-ratelimit-remaining": "40",
+               "x-ratelimit-reset": str(int(wall + 55))})
+    b.penalize(2.0)
+    clock.now += 2.1
+    assert can_take(b), "a 429's Retry-After, not the old window end, decides the wait"
+
+
 def test_background_leaves_a_reserve_for_interactive_calls() -> None:
     clock = Clock()
-    b = RequestBudget(limit=5, window=60.0, interactive_reserve=2, clock=clock)
-    assert [can_take(b, B) for _ in range(4)] == [True, True, True, False]
+    b = RequestBudget(limit=50, window=60.0, interactive_reserve=2, clock=clock)
+    assert [can_take(b, B) for _ in range(49)] == [True] * 48 + [False]
     assert [can_take(b, FG) for _ in range(3)] == [True, True, False]
 
 
 def test_reserve_never_starves_background_when_the_limit_is_tiny() -> None:
     clock = Clock()
-    b = RequestBudget(limit=1, window=60.0, interactive_reserve=2, clock=clock)
-    assert can_take(b, B)
+    b = RequestBudget(limit=5, window=60.0, interactive_reserve=2, clock=clock)
+    assert [can_take(b, B) for _ in range(6)] == [True] * 5 + [False]
 
 
 def test_interactive_waiter_is_served_before_earlier_background_waiters() -> None:
