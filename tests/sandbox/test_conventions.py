@@ -189,6 +189,30 @@ def test_etags_and_conditional_requests(api: ApiClient) -> None:
     assert api.get(f"/contacts/{cid}", headers={"If-None-Match": etag}).status_code == 200
 
 
+def test_if_modified_since(api: ApiClient) -> None:
+    cid = api.sandbox.admin.create_contact(last_name="Dated")
+    last_modified = api.get(f"/contacts/{cid}").headers["Last-Modified"]
+    assert (
+        api.get(f"/contacts/{cid}", headers={"If-Modified-Since": last_modified}).status_code == 304
+    )
+    old = "Mon, 01 Jan 2001 00:00:00 GMT"
+    assert api.get(f"/contacts/{cid}", headers={"If-Modified-Since": old}).status_code == 200
+
+
+def test_users_endpoints(api: ApiClient) -> None:
+    me = api.get("/users/who_am_i.json").json()["data"]
+    assert set(me) == {"id", "etag"}
+    other = api.sandbox.admin.add_user("Sam Lee", "sam@example-law.ca")
+    shown = api.get(f"/users/{other}.json", params={"fields": "name,email,enabled"}).json()["data"]
+    assert shown == {"name": "Sam Lee", "email": "sam@example-law.ca", "enabled": True}
+    assert api.get("/users/1.json").status_code == 404
+    names = [
+        u["name"]
+        for u in api.get("/users", params={"fields": "name", "order": "name(asc)"}).json()["data"]
+    ]
+    assert names == ["Jane Doe", "Sam Lee"]
+
+
 def test_every_write_changes_the_etag(api: ApiClient) -> None:
     cid = api.sandbox.admin.create_contact(last_name="Same")
     tags = set()

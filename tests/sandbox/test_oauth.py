@@ -283,3 +283,12 @@ def test_deauthorize_revokes_grant(sandbox: Sandbox) -> None:
         f"{sandbox.base_url}/oauth/deauthorize", headers={"Authorization": f"Bearer {at}"}
     )
     assert again.status_code == 401
+
+
+def test_codes_are_short_lived(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.sandbox import choices
+
+    monkeypatch.setattr(choices, "AUTH_CODE_TTL", 0.0)
+    code = redirect_params(authorize(sandbox))["code"]
+    resp = exchange(sandbox, code)
+    assert resp.status_code == 400 and resp.json()["error"] == "invalid_grant"
