@@ -20,6 +20,14 @@ class Recorder:
         return [c for c in self.commands if isinstance(c, kind)]
 
 
+@pytest.fixture(autouse=True)
+def _english_plurals(qapp: object) -> None:
+    """The app installs English plural forms at start; so do the dialog tests."""
+    from desktop.ui.dialogs.plurals import install_english_plurals
+
+    install_english_plurals(qapp)  # type: ignore[arg-type]
+
+
 @pytest.fixture
 def submitted() -> Recorder:
     return Recorder()

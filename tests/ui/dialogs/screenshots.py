@@ -17,28 +17,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.ui.dialogs.plurals import install_english_plurals
 
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_OUT = ROOT / "docs" / "screenshots"
-
-
-class EnglishPlurals(QTranslator):
-    """English plural forms for ``%n … (s)`` source texts until the real English translation
-    exists: "(s)"/"(es)" is dropped for one and kept as "s"/"es" otherwise."""
-
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:  # type: ignore[override]
-        if n < 0 or "(" not in source:
-            return None  # no translation (a null string): Qt keeps the source text
-        one = n == 1
-        return source.replace("(es)", "" if one else "es").replace("(s)", "" if one else "s")
-
-    def isEmpty(self) -> bool:
-        return False
 
 
 def _grab(widget: QWidget, path: Path, width: int, height: int) -> Path:
@@ -83,8 +69,7 @@ def setup_app() -> QApplication:
     from desktop.ui import style
 
     style.apply_style(app, "light")
-    translator = EnglishPlurals(app)
-    QGuiApplication.installTranslator(translator)
+    install_english_plurals(app)
     return app
 
 

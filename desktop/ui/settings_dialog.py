@@ -1,0 +1,484 @@
+"""The settings: Prolegis folder, Clio account and region (reconnect, disconnect), the firm's
+Clio app, your Prolegis username and whose entries this computer sends, how often to check
+Clio, pause, start at login, the default answer to a version conflict, language, and "create
+diagnostics".
+
+Self-contained: it reads and writes ``desktop.settings.Settings`` (every key but the app secret,
+which goes to the keychain through the token store), turns start-at-login on or off for real
+(``desktop.autostart``), and sends ``UpdateSettings`` (plus ``Pause``/``Resume``) through
+``submit`` so a running engine follows at once. "Reconnect" and "Create diagnostics" are
+signals for the app; "Disconnect" asks, emits ``disconnect_requested`` (stop the engine), runs
+``sign_out`` off the GUI thread (:func:`clio_sign_out` is the real one) and emits
+``disconnected``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.autostart import Autostart, AutostartError, autostart_for_platform, default_command
+from desktop.clio import errors
+from desktop.clio.regions import ClioTarget, TargetError
+from desktop.clio.tokens import TokenStore
+from desktop.settings import Settings
+from desktop.sync.commands import Command, Pause, Resume, UpdateSettings
+from desktop.sync.views import AccountView
+from desktop.ui import style
+from desktop.ui.dialogs.authors_field import AuthorsField
+from desktop.ui.dialogs.extra_icons import extra_icon
+from desktop.ui.dialogs.folder_field import FolderField
+from desktop.ui.dialogs.signout import SignOutThread, clio_sign_out
+from desktop.ui.wizards.connection.context import target_label
+
+__all__ = ["SettingsDialog", "clio_sign_out"]
+
+Submit = Callable[[Command], None]
+StoreFor = Callable[[ClioTarget], TokenStore]
+POLICIES = ("ask", "keep_both", "keep_local", "keep_clio")
+LANGUAGES = ("", "en", "fr")
+
+
+def _note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setFont(style.small_font())
+    label.setStyleSheet(f"color: {style.hex_colour('muted')}")
+    return label
+
+
+class SettingsDialog(QDialog):
+    """Edit the settings; OK/Apply save them."""
+
+    reconnect_requested = Signal()
+    disconnect_requested = Signal()
+    disconnected = Signal()
+    diagnostics_requested = Signal()
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        submit: Submit | None = None,
+        account: AccountView | None = None,
+        store_for: StoreFor | None = None,
+        autostart: Autostart | None = None,
+        autostart_command: Sequence[str] | None = None,
+        sign_out: Callable[[], None] | None = None,
+        confirm: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._submit = submit
+        self._account = account
+        self._store_for = store_for
+        self._autostart = autostart or autostart_for_platform()
+        self._autostart_command = list(autostart_command or default_command())
+        self._confirm = confirm
+        self._sign_out = sign_out
+        self._sign_out_thread: SignOutThread | None = None
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumSize(640, 520)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._general_tab(), self.tr("&General"))
+        self.tabs.addTab(self._clio_tab(), self.tr("&Clio"))
+        self.tabs.addTab(self._entries_tab(), self.tr("&Time entries"))
+        self.tabs.addTab(self._conflicts_tab(), self.tr("C&onflicts"))
+        layout.addWidget(self.tabs, 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Apply
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.apply_button.clicked.connect(self.apply)
+        layout.addWidget(self.buttons)
+        self.load()
+
+    # ------------------------------------------------------------------ tabs
+
+    def _general_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.folder = FolderField()
+        self.folder.validity_changed.connect(lambda _ok: self._update_ok())
+        form.addRow(self.tr("Prolegis &folder:"), self.folder)
+        self.poll = QSpinBox()
+        self.poll.setRange(30, 3600)
+        self.poll.setSingleStep(30)
+        self.poll.setSuffix(self.tr(" seconds"))
+        self.poll.setAccessibleName(self.tr("Check Clio for changes every"))
+        form.addRow(self.tr("Check Clio &every:"), self.poll)
+        form.addRow(
+            "",
+            _note(
+                self.tr(
+                    "Changes on this computer are seen at once; Clio is "
+                    "asked for its changes at this interval."
+                )
+            ),
+        )
+        self.paused = QCheckBox(self.tr("&Pause syncing"))
+        form.addRow("", self.paused)
+        self.autostart = QCheckBox(self.tr("&Start Prolegis Desktop when I log in"))
+        self.autostart.setToolTip(self._autostart.location)
+        form.addRow("", self.autostart)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        for code, text in zip(
+            LANGUAGES, (self.tr("The system's language"), "English", "Français"), strict=True
+        ):
+            self.language.addItem(text, code)
+        form.addRow(self.tr("&Language:"), self.language)
+        self.language_note = _note(
+            self.tr("A new language is used the next time Prolegis Desktop starts.")
+        )
+        form.addRow("", self.language_note)
+        diag_row = QHBoxLayout()
+        self.diagnostics = QPushButton(extra_icon("diagnostics"), self.tr("Create &diagnostics…"))
+        self.diagnostics.setAutoDefault(False)
+        self.diagnostics.clicked.connect(self.diagnostics_requested.emit)
+        diag_row.addWidget(self.diagnostics)
+        diag_row.addStretch(1)
+        form.addRow(self.tr("Support:"), diag_row)
+        form.addRow(
+            "",
+            _note(
+                self.tr(
+                    "A zip file with the logs and settings for support; no "
+                    "passwords, tokens or documents."
+                )
+            ),
+        )
+        return page
+
+    def _clio_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        account = QGroupBox(self.tr("Account"))
+        form = QFormLayout(account)
+        self.account_label = QLabel()
+        self.account_label.setWordWrap(True)
+        self.region_label = QLabel()
+        self.region_label.setWordWrap(True)
+        self.email_label = QLabel()
+        self.email_label.setWordWrap(True)
+        form.addRow(self.tr("Signed in as:"), self.account_label)
+        form.addRow(self.tr("Email:"), self.email_label)
+        form.addRow(self.tr("Clio:"), self.region_label)
+        row = QHBoxLayout()
+        self.reconnect_button = QPushButton(extra_icon("sign-in"), self.tr("&Reconnect…"))
+        self.disconnect_button = QPushButton(extra_icon("unlink"), self.tr("Dis&connect…"))
+        for b in (self.reconnect_button, self.disconnect_button):
+            b.setAutoDefault(False)
+            row.addWidget(b)
+        row.addStretch(1)
+        form.addRow(row)
+        form.addRow(
+            _note(
+                self.tr(
+                    "Reconnect to sign in again or to change the Clio region. "
+                    "Disconnecting stops syncing and removes the sign-in from "
+                    "this computer; nothing is deleted in Clio or in Prolegis."
+                )
+            )
+        )
+        self.reconnect_button.clicked.connect(self.reconnect_requested.emit)
+        self.disconnect_button.clicked.connect(self._disconnect)
+        layout.addWidget(account)
+
+        app = QGroupBox(self.tr("Your firm's Clio app (advanced)"))
+        app_form = QFormLayout(app)
+        self.client_id = QLineEdit()
+        self.client_id.setPlaceholderText(self.tr("empty: the app built into Prolegis Desktop"))
+        self.client_id.setAccessibleName(self.tr("App id"))
+        self.client_secret = QLineEdit()
+        self.client_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.client_secret.setAccessibleName(self.tr("App secret"))
+        self.port = QSpinBox()
+        self.port.setRange(1024, 65535)
+        self.port.setAccessibleName(self.tr("Redirect port"))
+        app_form.addRow(self.tr("App &id:"), self.client_id)
+        app_form.addRow(self.tr("App &secret:"), self.client_secret)
+        app_form.addRow(self.tr("Redirect &port:"), self.port)
+        app_form.addRow(
+            _note(
+                self.tr(
+                    "The secret is kept in this computer's keychain. A new "
+                    "app takes effect when you reconnect."
+                )
+            )
+        )
+        layout.addWidget(app)
+        layout.addStretch(1)
+        return page
+
+    def _entries_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(
+            _note(
+                self.tr(
+                    "Each person's computer sends the time entries and "
+                    "expenses they recorded, so none is sent twice."
+                )
+            )
+        )
+        self.authors = AuthorsField()
+        self.authors.changed.connect(self._update_ok)
+        layout.addWidget(self.authors)
+        layout.addStretch(1)
+        return page
+
+    def _conflicts_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("When a document was changed both here and in Clio:")))
+        self.policy_group = QButtonGroup(self)
+        self.policy_buttons: dict[str, QRadioButton] = {}
+        texts = {
+            "ask": self.tr("&Ask me each time (both versions are kept until I choose)"),
+            "keep_both": self.tr("Keep &both: Clio's version is kept as a conflicted copy"),
+            "keep_local": self.tr("Keep &mine: Clio keeps the other in its version history"),
+            "keep_clio": self.tr("Keep &Clio's: mine goes to the trash"),
+        }
+        for policy in POLICIES:
+            b = QRadioButton(texts[policy])
+            b.setProperty("policy", policy)
+            self.policy_group.addButton(b)
+            self.policy_buttons[policy] = b
+            layout.addWidget(b)
+        layout.addStretch(1)
+        return page
+
+    # ------------------------------------------------------------------ load / save
+
+    def load(self) -> None:
+        """Show the saved settings (and the real start-at-login state)."""
+        s = self._settings
+        self.folder.set_folder(str(s.get("workspace") or ""))
+        self.poll.setValue(int(s.get("poll_interval")))
+        self.paused.setChecked(bool(s.get("paused")))
+        try:
+            enabled = self._autostart.is_enabled()
+        except AutostartError:
+            enabled = bool(s.get("autostart"))
+        self.autostart.setChecked(enabled)
+        index = self.language.findData(str(s.get("language") or ""))
+        self.language.setCurrentIndex(max(0, index))
+        self.client_id.setText(str(s.get("client_id") or ""))
+        self.client_secret.clear()
+        self.port.setValue(int(s.get("oauth_port")))
+        self.authors.load(
+            str(s.get("prolegis_username") or ""), str(s.get("activity_authors") or "")
+        )
+        policy = str(s.get("conflict_policy") or "ask")
+        self.policy_buttons.get(policy, self.policy_buttons["ask"]).setChecked(True)
+        self._show_account()
+        self._saved = self.values()
+
+    def set_account(self, account: AccountView | None) -> None:
+        self._account = account
+        self._show_account()
+
+    def values(self) -> dict[str, Any]:
+        """The settings as the dialog shows them now (without the app secret)."""
+        policy = self.policy_group.checkedButton()
+        return {
+            "workspace": self.folder.folder(),
+            "poll_interval": self.poll.value(),
+            "paused": self.paused.isChecked(),
+            "autostart": self.autostart.isChecked(),
+            "language": str(self.language.currentData() or ""),
+            "client_id": self.client_id.text().strip(),
+            "oauth_port": self.port.value(),
+            "prolegis_username": self.authors.username_value(),
+            "activity_authors": self.authors.authors(),
+            "conflict_policy": str(policy.property("policy")) if policy else "ask",
+        }
+
+    def problem(self) -> str:
+        """Why the settings cannot be saved as they are, or ``""``."""
+        folder = self.folder.folder()
+        if (
+            folder
+            and not self.folder.is_ok()
+            and not self.folder.is_checking()
+            and (folder != self._saved.get("workspace"))
+        ):
+            return self.tr("The Prolegis folder is not valid: {why}").format(
+                why=self.folder.result.text()
+            )
+        return self.authors.problem()
+
+    def apply(self) -> bool:
+        """Save what changed; False (and a message) when something could not be saved."""
+        problem = self.problem()
+        if problem:
+            self._say(problem, bad=True)
+            return False
+        values = self.values()
+        changed = {k: v for k, v in values.items() if self._saved.get(k) != v}
+        secret = self.client_secret.text().strip()
+        if secret and not self._save_secret(values["client_id"], secret):
+            return False
+        if "autostart" in changed and not self._set_autostart(bool(values["autostart"])):
+            return False
+        if changed:
+            self._settings.update(changed)
+            if self._submit is not None:
+                self._submit(UpdateSettings(values=dict(changed)))
+                if "paused" in changed:
+                    self._submit(Pause() if changed["paused"] else Resume())
+        self._saved = values
+        self.client_secret.clear()
+        self._say(self.tr("Saved.") if changed or secret else "", bad=False)
+        return True
+
+    def accept(self) -> None:
+        if self.apply():
+            self._shutdown()
+            super().accept()
+
+    def reject(self) -> None:
+        self._shutdown()
+        super().reject()
+
+    def _shutdown(self) -> None:
+        self.folder.shutdown()
+        if self._sign_out_thread is not None:
+            self._sign_out_thread.wait(15000)
+
+    # ------------------------------------------------------------------ internals
+
+    def _target(self) -> ClioTarget | None:
+        try:
+            return ClioTarget.resolve(
+                str(self._settings.get("region") or ""), str(self._settings.get("clio_url") or "")
+            )
+        except TargetError:
+            return None
+
+    def _show_account(self) -> None:
+        a = self._account
+        target = self._target()
+        if a is None:
+            self.account_label.setText(self.tr("Not connected"))
+            self.email_label.setText("")
+        else:
+            self.account_label.setText(a.name)
+            self.email_label.setText(a.email)
+        self.region_label.setText(
+            target_label(target, str(self._settings.get("clio_url")))
+            if target
+            else str(self._settings.get("clio_url"))
+        )
+        self.disconnect_button.setEnabled(a is not None)
+        self.reconnect_button.setText(self.tr("&Reconnect…") if a else self.tr("&Connect…"))
+
+    def _save_secret(self, client_id: str, secret: str) -> bool:
+        target = self._target()
+        if not client_id or target is None or self._store_for is None:
+            self._say(self.tr("Enter the app id before its secret."), bad=True)
+            return False
+        try:
+            self._store_for(target).save_client_secret(target, client_id, secret)
+        except errors.ClioError as exc:
+            self._say(exc.user_message, bad=True)
+            return False
+        return True
+
+    def _set_autostart(self, enabled: bool) -> bool:
+        try:
+            if enabled:
+                self._autostart.enable(self._autostart_command)
+            else:
+                self._autostart.disable()
+        except (AutostartError, OSError) as exc:
+            self._say(
+                self.tr("Start at login could not be changed: {why}").format(why=exc), bad=True
+            )
+            self.autostart.setChecked(not enabled)
+            return False
+        return True
+
+    def _disconnect(self) -> None:
+        if self._confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Disconnect from Clio"),
+                self.tr(
+                    "Disconnect Prolegis Desktop from Clio? Syncing stops and the sign-in "
+                    "is removed from this computer. Nothing is deleted in Clio or in your "
+                    "Prolegis folder."
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.disconnect_requested.emit()
+        if self._sign_out is None:
+            return
+        self.disconnect_button.setEnabled(False)
+        self._say(self.tr("Disconnecting…"), bad=False)
+        thread = SignOutThread(self._sign_out, self)
+        thread.done.connect(self._signed_out)
+        thread.finished.connect(thread.deleteLater)
+        self._sign_out_thread = thread
+        thread.start()
+
+    def is_signing_out(self) -> bool:
+        return self._sign_out_thread is not None
+
+    def _signed_out(self, problem: str) -> None:
+        self._sign_out_thread = None
+        self.set_account(None)
+        if problem:
+            self._say(
+                self.tr("Disconnected on this computer, but Clio could not be told: {why}").format(
+                    why=problem
+                ),
+                bad=True,
+            )
+        else:
+            self._say(self.tr("Disconnected from Clio."), bad=False)
+        self.disconnected.emit()
+
+    def _update_ok(self) -> None:
+        self.ok_button.setEnabled(not self.authors.problem())
+
+    def _say(self, text: str, *, bad: bool) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {style.hex_colour('bad')}" if bad else "")
+        self.message.setVisible(bool(text))

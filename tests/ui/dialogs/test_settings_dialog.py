@@ -1,0 +1,232 @@
+"""The settings dialog: a full round trip through the settings file, the keychain (the app
+secret) and the real autostart entry; bad input; disconnect against the sandbox."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.autostart import XdgAutostart
+from desktop.clio.regions import ClioTarget
+from desktop.clio.tokens import TokenSet, token_store_for
+from desktop.paths import AppPaths
+from desktop.prolegis.builder import WorkspaceBuilder
+from desktop.sandbox import Sandbox
+from desktop.settings import Settings
+from desktop.sync.commands import Pause, Resume, UpdateSettings
+from desktop.sync.views import AccountView
+from desktop.ui.settings_dialog import SettingsDialog, clio_sign_out
+from tests.ui.dialogs.conftest import Recorder, answer_message_box, show_active
+
+ACCOUNT = AccountView(
+    name="Marguerite-Éléonore Tremblay-Okafor",
+    email="m.tremblay-okafor@cabinet.qc.ca",
+    region="ca",
+    base_url="https://ca.app.clio.com",
+)
+
+
+@pytest.fixture
+def paths(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    return AppPaths.resolve(home).ensure()
+
+
+def _dialog(
+    qtbot: QtBot, settings: Settings, paths: AppPaths, submitted: Recorder, **kw
+) -> SettingsDialog:  # type: ignore[no-untyped-def]
+    kw.setdefault("account", ACCOUNT)
+    dlg = SettingsDialog(
+        settings,
+        submit=submitted,
+        store_for=lambda t: token_store_for(t, paths.data_dir),
+        autostart_command=["/opt/prolegis/prolegis-desktop"],
+        **kw,
+    )
+    qtbot.addWidget(dlg)
+    show_active(qtbot, dlg)
+    qtbot.waitUntil(lambda: not dlg.folder.is_checking())
+    return dlg
+
+
+def _click(qtbot: QtBot, box) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+
+
+def test_round_trip(
+    qtbot: QtBot, paths: AppPaths, submitted: Recorder, small_firm: WorkspaceBuilder
+) -> None:
+    settings = Settings(paths.settings_file)
+    dlg = _dialog(qtbot, settings, paths, submitted)
+    assert "Tremblay-Okafor" in dlg.account_label.text()
+    assert dlg.region_label.text() == "Clio Canada (ca.app.clio.com)"
+    assert dlg.policy_buttons["ask"].isChecked()
+    assert not dlg.autostart.isChecked()
+    # General
+    dlg.folder.path.clear()
+    qtbot.keyClicks(dlg.folder.path, str(small_firm.root))
+    qtbot.waitUntil(lambda: dlg.folder.is_ok())
+    assert dlg.folder.result.text().startswith("6 matters, 8 clients")
+    dlg.poll.setValue(120)
+    _click(qtbot, dlg.paused)
+    _click(qtbot, dlg.autostart)
+    dlg.language.setCurrentIndex(dlg.language.findData("fr"))
+    # Clio app
+    qtbot.keyClicks(dlg.client_id, "firm-app-42")
+    qtbot.keyClicks(dlg.client_secret, "s3cret-of-the-firm")
+    dlg.port.setValue(53999)
+    # Time entries
+    qtbot.keyClicks(dlg.authors.username, "mtremblay")
+    _click(qtbot, dlg.authors.mode_buttons["these"])
+    qtbot.keyClicks(dlg.authors.others, "jfcote, lnakamura")
+    # Conflicts
+    _click(qtbot, dlg.policy_buttons["keep_local"])
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+
+    raw = json.loads(paths.settings_file.read_text(encoding="utf-8"))
+    assert raw["workspace"] == str(small_firm.root)
+    assert raw["poll_interval"] == 120
+    assert raw["paused"] is True
+    assert raw["autostart"] is True
+    assert raw["language"] == "fr"
+    assert raw["client_id"] == "firm-app-42"
+    assert raw["oauth_port"] == 53999
+    assert raw["prolegis_username"] == "mtremblay"
+    assert raw["activity_authors"] == "mtremblay, jfcote, lnakamura"
+    assert raw["conflict_policy"] == "keep_local"
+    assert "s3cret-of-the-firm" not in paths.settings_file.read_text(encoding="utf-8")
+    target = ClioTarget.for_region("ca")
+    store = token_store_for(target, paths.data_dir)
+    assert store.load_client_secret(target, "firm-app-42") == "s3cret-of-the-firm"
+    entry = XdgAutostart()
+    assert entry.is_enabled()
+    assert entry.exec_line() == "/opt/prolegis/prolegis-desktop"
+    update = submitted.of(UpdateSettings)[0]
+    assert update.values["conflict_policy"] == "keep_local"  # type: ignore[attr-defined]
+    assert "region" not in update.values  # type: ignore[attr-defined]  # only what changed
+    assert Pause() in submitted.commands
+
+    # reopened, it shows what was saved
+    again = _dialog(qtbot, Settings(paths.settings_file), paths, Recorder())
+    assert again.values() == {k: raw[k] for k in again.values()}
+    assert again.autostart.isChecked()
+    assert again.authors.mode() == "these"
+    assert again.client_secret.text() == ""  # never shown back
+
+
+def test_cancel_changes_nothing(qtbot: QtBot, paths: AppPaths, submitted: Recorder) -> None:
+    settings = Settings(paths.settings_file)
+    dlg = _dialog(qtbot, settings, paths, submitted)
+    dlg.poll.setValue(300)
+    _click(qtbot, dlg.autostart)
+    dlg.reject()
+    assert not paths.settings_file.exists()
+    assert submitted.commands == []
+    assert not XdgAutostart().is_enabled()
+
+
+def test_turning_autostart_and_pause_off(
+    qtbot: QtBot, paths: AppPaths, submitted: Recorder
+) -> None:
+    settings = Settings(paths.settings_file)
+    settings.update({"paused": True, "autostart": True})
+    XdgAutostart().enable(["prolegis-desktop"])
+    dlg = _dialog(qtbot, settings, paths, submitted)
+    assert dlg.autostart.isChecked() and dlg.paused.isChecked()
+    _click(qtbot, dlg.autostart)
+    _click(qtbot, dlg.paused)
+    qtbot.mouseClick(dlg.apply_button, Qt.MouseButton.LeftButton)
+    assert not XdgAutostart().is_enabled()
+    assert Resume() in submitted.commands
+    assert dlg.isVisible()  # Apply keeps the dialog open
+
+
+def test_bad_username_blocks_ok(qtbot: QtBot, paths: AppPaths, submitted: Recorder) -> None:
+    dlg = _dialog(qtbot, Settings(paths.settings_file), paths, submitted)
+    qtbot.keyClicks(dlg.authors.username, "m tremblay")
+    assert not dlg.ok_button.isEnabled()
+    assert "no spaces" in dlg.authors.problem_label.text()
+    assert not dlg.apply()
+    assert not paths.settings_file.exists()
+
+
+def test_invalid_folder_is_not_saved(
+    qtbot: QtBot, paths: AppPaths, submitted: Recorder, tmp_path: Path
+) -> None:
+    dlg = _dialog(qtbot, Settings(paths.settings_file), paths, submitted)
+    dlg.folder.set_folder(str(tmp_path / "not-there"))
+    qtbot.waitUntil(lambda: not dlg.folder.is_checking())
+    assert not dlg.apply()
+    assert "not valid" in dlg.message.text()
+    assert submitted.commands == []
+
+
+def test_autostart_failure_is_reported(
+    qtbot: QtBot, paths: AppPaths, submitted: Recorder, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    dlg = _dialog(
+        qtbot,
+        Settings(paths.settings_file),
+        paths,
+        submitted,
+        autostart=XdgAutostart(config_home=blocker),
+    )
+    _click(qtbot, dlg.autostart)
+    assert not dlg.apply()
+    assert "Start at login could not be changed" in dlg.message.text()
+    assert not dlg.autostart.isChecked()
+
+
+def test_reconnect_and_diagnostics_signals(
+    qtbot: QtBot, paths: AppPaths, submitted: Recorder
+) -> None:
+    dlg = _dialog(qtbot, Settings(paths.settings_file), paths, submitted)
+    with qtbot.waitSignal(dlg.reconnect_requested):
+        qtbot.mouseClick(dlg.reconnect_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dlg.diagnostics_requested):
+        qtbot.mouseClick(dlg.diagnostics, Qt.MouseButton.LeftButton)
+    not_connected = _dialog(qtbot, Settings(paths.settings_file), paths, submitted, account=None)
+    assert not not_connected.disconnect_button.isEnabled()
+    assert not_connected.reconnect_button.text().replace("&", "") == "Connect…"
+
+
+def test_disconnect_signs_out_for_real(
+    qtbot: QtBot, paths: AppPaths, submitted: Recorder, sandbox: Sandbox
+) -> None:
+    settings = Settings(paths.settings_file)
+    settings.set("clio_url", sandbox.base_url)
+    target = ClioTarget.for_url(sandbox.base_url)
+    store = token_store_for(target, paths.data_dir)
+    issued = sandbox.admin.issue_tokens()
+    store.save(target, "1", TokenSet.from_token_response(issued))
+    store.set_current_account(target, "1")
+    dlg = _dialog(
+        qtbot, settings, paths, submitted, sign_out=clio_sign_out(settings, paths.data_dir)
+    )
+    assert "sandbox" in dlg.region_label.text()
+    answer_message_box(qtbot, QMessageBox.StandardButton.Cancel)
+    qtbot.mouseClick(dlg.disconnect_button, Qt.MouseButton.LeftButton)
+    assert store.current_account(target) == "1"  # cancelled: still signed in
+    answer_message_box(qtbot, QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dlg.disconnected, timeout=20000):
+        qtbot.mouseClick(dlg.disconnect_button, Qt.MouseButton.LeftButton)
+    assert store.current_account(target) is None
+    assert store.load(target, "1") is None
+    assert dlg.account_label.text() == "Not connected"
+    assert "Disconnected" in dlg.message.text()
+    # Clio no longer accepts the old token
+    answer = httpx.get(
+        f"{sandbox.base_url}/api/v4/users/who_am_i.json",
+        trust_env=False,
+        headers={"Authorization": f"Bearer {issued['access_token']}"},
+    )
+    assert answer.status_code == 401
