@@ -149,9 +149,11 @@ class ClioClient(DocumentsApi):
     def custom_fields(self, *, parent_type: str | None = None,
                       fields: str = FIELDS[CustomField],
                       page_token: str | None = None) -> Listing[CustomField]:
-        """Custom field definitions (``parent_type`` ``Matter`` or ``Contact``)."""
+        """Custom field definitions (``parent_type`` ``Matter`` or ``Contact``; like other
+        filters it is sent in lowercase)."""
         return self._list("/custom_fields.json", CustomField.parse, fields,
-                          {"parent_type": parent_type}, page_token)
+                          {"parent_type": parent_type.lower() if parent_type else None},
+                          page_token)
 
     def create_custom_field(self, name: str, *, parent_type: str = "Matter",
                             field_type: str = "text_line", displayed: bool = True,

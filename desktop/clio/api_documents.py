@@ -28,6 +28,23 @@ FOLDER_FIELDS = FIELDS[Folder]
 VERSION_FIELDS = FIELDS[DocumentVersion]
 
 
+def property_edits(current: Document,
+                   wanted: Mapping[str, str | None]) -> list[dict[str, Any]]:
+    """The item-by-item edits that turn ``current``'s external properties into ``wanted``."""
+    existing = {p.name: p for p in current.external_properties}
+    edits: list[dict[str, Any]] = []
+    for name, value in wanted.items():
+        prop = existing.get(name)
+        if prop is not None and prop.id is not None:
+            if value is None:
+                edits.append({"id": prop.id, "_destroy": True})
+            elif value != prop.value:
+                edits.append({"id": prop.id, "value": value})
+        elif value is not None:
+            edits.append({"name": name, "value": value})
+    return edits
+
+
 class DocumentsApi(ApiBase):
     """Folder and document calls (mixed into ClioClient)."""
 
@@ -84,17 +101,20 @@ class DocumentsApi(ApiBase):
         scope: str | None = None, updated_since: datetime | str | None = None,
         include_deleted: bool | None = None, external_property_name: str | None = None,
         external_property_value: str | None = None, query: str | None = None,
-        ids: list[int] | None = None, fields: str = DOCUMENT_FIELDS,
+        ids: list[int] | None = None, show_uncompleted: bool | None = None,
+        fields: str = DOCUMENT_FIELDS,
         page_token: str | None = None,
     ) -> Listing[Document]:
         """``GET /documents``. Without filters (plus ``updated_since`` and
-        ``include_deleted=True``) this is the account-wide feed the engine polls."""
+        ``include_deleted=True``) this is the account-wide feed the engine polls.
+        ``show_uncompleted=True`` also lists stubs whose upload was never committed (what to
+        search after an :class:`AmbiguousCreateError` on upload)."""
         return self._list("/documents.json", Document.parse, fields, {
             "matter_id": matter_id, "parent_id": parent_id, "scope": scope,
             "updated_since": timestamp(updated_since), "include_deleted": include_deleted,
             "external_property_name": external_property_name,
             "external_property_value": external_property_value, "query": query,
-            "ids[]": ids,
+            "ids[]": ids, "show_uncompleted": show_uncompleted,
         }, page_token)
 
     def document(self, document_id: int, *, fields: str = DOCUMENT_FIELDS) -> Document:
@@ -103,11 +123,16 @@ class DocumentsApi(ApiBase):
     def update_document(
         self, document_id: int, *, name: str | None = None, parent_id: int | None = None,
         parent_type: str = "Folder", restore: bool | None = None,
-        external_properties: Mapping[str, str] | None = None, etag: str | None = None,
+        external_properties: Mapping[str, str | None] | None = None,
+        current: Document | None = None, etag: str | None = None,
         fields: str = DOCUMENT_FIELDS,
     ) -> Document:
         """Rename, move, restore from trash, or set external properties (``If-Match`` with
-        ``etag``)."""
+        ``etag``).
+
+        ``external_properties`` maps names to new values (``None`` removes one); the others
+        stay. Clio edits them item by item, so the current ones are needed: pass ``current``
+        (the document as last read) or one extra request reads them."""
         data: dict[str, Any] = {}
         if name is not None:
             data["name"] = name
@@ -116,8 +141,10 @@ class DocumentsApi(ApiBase):
         if restore is not None:
             data["restore"] = restore
         if external_properties is not None:
-            data["external_properties"] = [{"name": k, "value": v}
-                                           for k, v in external_properties.items()]
+            if current is None or current.id != document_id:
+                current = self.document(document_id,
+                                        fields="id,external_properties{id,name,value}")
+            data["external_properties"] = property_edits(current, external_properties)
         return self._update(f"/documents/{document_id}.json", Document.parse, fields, data, etag)
 
     def delete_document(self, document_id: int, *, etag: str | None = None) -> None:
@@ -148,10 +175,16 @@ class DocumentsApi(ApiBase):
         content_type: str | None = None, external_properties: Mapping[str, str] | None = None,
         progress: ProgressFn | None = None,
     ) -> UploadResult:
-        """Upload ``path`` as the new latest version of an existing document."""
-        return self.transfers.upload(path, parent_type="Document", parent_id=document_id,
-                                     name=name, content_type=content_type,
-                                     external_properties=external_properties, progress=progress)
+        """Upload ``path`` as the new latest version of an existing document; then set
+        ``external_properties`` on the document (item by item, like :meth:`update_document`)."""
+        result = self.transfers.upload(path, parent_type="Document", parent_id=document_id,
+                                       name=name, content_type=content_type, progress=progress)
+        if not external_properties:
+            return result
+        doc = self.update_document(result.document.id, external_properties=external_properties,
+                                   current=result.document)
+        return UploadResult(document=doc, sha256=result.sha256, size=result.size,
+                            parts=result.parts)
 
     def download_document(self, document_id: int, target: Path, *,
                           version_id: int | None = None,

@@ -87,6 +87,7 @@ class Transfers:
         part_size: int = 16 * MiB,
         retry: RetryPolicy | None = None,
         chunk_size: int = CHUNK,
+        parts_per_request: int = PARTS_PER_REQUEST,
     ) -> None:
         self._session = session
         self._storage = storage or session.http
@@ -94,6 +95,7 @@ class Transfers:
         self.part_size = max(part_size, MIN_PART)
         self._retry = retry or session.retry
         self._chunk = chunk_size
+        self._batch = max(1, min(parts_per_request, PARTS_PER_REQUEST))
 
     # ------------------------------------------------------------------ upload
 
@@ -131,7 +133,7 @@ class Transfers:
                                            for k, v in external_properties.items()]
         if multipart:
             data["multiparts"] = [{"part_number": n, "content_length": str(length)}
-                                  for n, _, length in plan[:PARTS_PER_REQUEST]]
+                                  for n, _, length in plan[:self._batch]]
         version_fields = "id,uuid,put_url,put_headers" + (",multiparts" if multipart else "")
         doc = self._session.json(
             "POST", "/documents.json",
@@ -166,8 +168,8 @@ class Transfers:
                    parts: list[UploadPart], meter: HashingProgress,
                    priority: Priority | None) -> None:
         urls = {p.part_number: p for p in parts}
-        for index in range(0, len(plan), PARTS_PER_REQUEST):
-            batch = plan[index:index + PARTS_PER_REQUEST]
+        for index in range(0, len(plan), self._batch):
+            batch = plan[index:index + self._batch]
             if any(n not in urls for n, _, _ in batch):
                 more = self._session.json(
                     "PATCH", f"/documents/{doc_id}.json",

@@ -39,6 +39,7 @@ def make_clio(
     priority: Priority = Priority.BACKGROUND,
     multipart_threshold: int = 100 * 1024 * 1024,
     part_size: int = 16 * 1024 * 1024,
+    parts_per_request: int = 50,
     **session_kw: Any,
 ) -> ClioClient:
     """A client for ``sb`` as ``user_id`` (default: the sandbox's signed-in user)."""
@@ -55,7 +56,8 @@ def make_clio(
         store=store, account=account, budget=budget, retry=retry,
         default_priority=priority, **session_kw,
     )
-    transfers = Transfers(session, multipart_threshold=multipart_threshold, part_size=part_size)
+    transfers = Transfers(session, multipart_threshold=multipart_threshold, part_size=part_size,
+                          parts_per_request=parts_per_request)
     return ClioClient(session, transfers=transfers)
 
 
