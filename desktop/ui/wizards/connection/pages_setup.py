@@ -114,7 +114,7 @@ class MatchingPage(QWizardPage):
             )
         )
         self.now = QRadioButton(self.tr("Link clients &now, when I click Finish (recommended)"))
-        self.later = QRadioButton(self.tr("&Later, from the banner or the Clients menu"))
+        self.later = QRadioButton(self.tr("&Later, from the banner in the main window"))
         self.now.setChecked(True)
         layout.addWidget(self.now)
         layout.addWidget(self.later)
