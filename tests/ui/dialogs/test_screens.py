@@ -66,8 +66,8 @@ def test_controls_are_named_and_focusable(qtbot: QtBot, name: str) -> None:
             continue
         if type(w).__name__ in ("QScrollBar", "QHeaderView") or w.objectName().startswith("qt_"):
             continue
-        if isinstance(w, QAbstractItemView) or w.focusPolicy() != Qt.FocusPolicy.NoFocus:
-            if not _named(w, buddies):
-                unnamed.append(f"{type(w).__name__} {w.objectName()!r} {w.toolTip()!r}")
+        focusable = isinstance(w, QAbstractItemView) or (w.focusPolicy() != Qt.FocusPolicy.NoFocus)
+        if focusable and not _named(w, buddies):
+            unnamed.append(f"{type(w).__name__} {w.objectName()!r} {w.toolTip()!r}")
     root.close()
     assert unnamed == [], f"{name}: controls without a name: {unnamed}"
