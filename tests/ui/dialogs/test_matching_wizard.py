@@ -201,3 +201,28 @@ def test_close_button(qtbot: QtBot, submitted: Recorder) -> None:
     qtbot.mouseClick(dlg.panel.close_button, Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
     assert submitted.commands == []
+
+
+def test_opened_from_a_new_matter_selects_its_unlinked_client(
+    qtbot: QtBot, submitted: Recorder
+) -> None:
+    from desktop.sync.views import ClientChip, MatterSyncState, MatterView
+
+    matter = MatterView(
+        matter_id="m-2026-0042",
+        number="2026-0042",
+        title="Purchase of 7 Rue Cartier",
+        status="open",
+        preexisting=False,
+        folder="/x",
+        state=MatterSyncState.NEEDS_CLIENT,
+        clients=(ClientChip("c-1004", "Client 0004", 123), ClientChip("c-1002", "J.-F. Côté")),
+    )
+    dlg = _wizard(qtbot, submitted)
+    dlg.show_matter(matter)
+    p = dlg.panel
+    assert p.proxy.rowCount() == 2
+    assert p.current_client().client_id == "c-1002"  # type: ignore[union-attr]
+    assert "2026-0042 Purchase of 7 Rue Cartier" in p.only_label.text()
+    press(qtbot, Qt.Key.Key_Return)
+    assert submitted.commands[0].client_id == "c-1002"  # type: ignore[attr-defined]

@@ -40,7 +40,7 @@ from desktop.sync.commands import (
     RefreshMatches,
     UnlinkClient,
 )
-from desktop.sync.views import ClientMatchView
+from desktop.sync.views import ClientMatchView, MatterView
 from desktop.ui import style
 from desktop.ui.dialogs.extra_icons import extra_icon
 from desktop.ui.dialogs.formatting import number_text
@@ -449,6 +449,20 @@ class ContactMatchingDialog(QDialog):
 
     def on_matches(self, results: Sequence[ClientMatchView]) -> None:
         self.panel.on_matches(results)
+
+    def show_matter(self, matter: MatterView) -> None:
+        """Opened from a new matter ("Sync Clients/Contacts"): only its clients, the first
+        unlinked one selected."""
+        self.panel.show_clients(
+            [c.client_id for c in matter.clients],
+            self.tr(
+                "Clients of {number} {title}. Link at least one to a Clio contact so the "
+                "matter can be created in Clio."
+            ).format(number=matter.number, title=matter.title),
+        )
+        unlinked = next((c.client_id for c in matter.clients if c.contact_id is None), None)
+        if unlinked is not None:
+            self.panel.select_client(unlinked)
 
     def on_command_failed(self, message: str) -> None:
         self.panel.on_command_failed(message)
