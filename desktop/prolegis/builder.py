@@ -71,8 +71,10 @@ class WorkspaceBuilder:
         *,
         clock: Callable[[], datetime] | None = None,
         author: str = "jdoe",
+        indent: int | None = 1,
     ) -> None:
         self.root = Path(root)
+        self.indent = indent
         self.root.mkdir(parents=True, exist_ok=True)
         self.manifest_path = self.root / MANIFEST_NAME
         self.clock = clock or TickingClock()
@@ -253,7 +255,8 @@ class WorkspaceBuilder:
         )
 
     def to_bytes(self) -> bytes:
-        return dump_dict(self.to_dict())
+        """The manifest's bytes (indented for people unless ``indent`` is None)."""
+        return dump_dict(self.to_dict(), indent=self.indent)
 
     def manifest(self) -> Manifest:
         """Parse what ``write()`` would write (raises ManifestError if it is invalid)."""
@@ -266,7 +269,7 @@ class WorkspaceBuilder:
         if data is None:
             data = self.to_bytes()
         elif isinstance(data, dict):
-            data = dump_dict(data)
+            data = dump_dict(data, indent=self.indent)
         if not atomic:
             with open(self.manifest_path, "wb") as fh:
                 fh.write(data)

@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 MAX_MONEY = Decimal("1000000000")  # exclusive; a sanity bound, not a business rule
 MAX_HOURS = Decimal("10000")
 _CENT = Decimal("0.01")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _MISSING: Any = object()
 
 
@@ -113,13 +113,13 @@ def decode_json(data: bytes | str) -> Any:
         )
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
-        if exc.pos >= len(text.rstrip()):
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
             fail("$", f"the manifest ends too early ({where}); it may be half-written")
         fail("$", f"the manifest is not valid JSON: {exc.msg} ({where})")
     except RecursionError:
         fail("$", "the manifest is nested too deeply to be a Prolegis manifest")
-    except ValueError as exc:  # an integer of thousands of digits
-        fail("$", f"the manifest holds a number it cannot read: {exc}")
+    except ValueError:  # an integer of thousands of digits
+        fail("$", "the manifest holds a number too long to read (thousands of digits)")
 
 
 class RecordReader:
@@ -142,7 +142,7 @@ class RecordReader:
 
     @property
     def label(self) -> str:
-        return f'{self.what} "{self.rid}"' if self.rid else self.what
+        return f'{self.what} "{self.rid}"' if self.rid else f"this {self.what}"
 
     def fail(self, key: str, message: str) -> NoReturn:
         fail(f"{self.base}.{key}" if key else self.base, f"{self.label}: {message}")
@@ -226,6 +226,12 @@ class RecordReader:
                     f"2026-11-20T17:04:00Z, not {quote(v)}",
                 )
             if parsed.tzinfo is None or parsed.utcoffset() is None:
+                if "T" not in v and " " not in v:
+                    self.fail(
+                        "updated_at",
+                        f'"updated_at" {quote(v)} is a date only; it needs a time and a time '
+                        "zone, like 2026-11-20T17:04:00Z",
+                    )
                 self.fail(
                     "updated_at",
                     f'"updated_at" {quote(v)} has no time zone; add Z or an offset like -05:00',
@@ -244,10 +250,10 @@ class RecordReader:
             return Decimal(v)
         if type(v) is Decimal:
             return v
-        self.fail(key, f'"{key}" must be a number ({what}), not {kind_of(v)}')
+        self.fail(key, f'"{key}" must be {what}, not {kind_of(v)}')
 
     def money(self, key: str, *, required: bool) -> Decimal | None:
-        d = self.number(key, "an amount of money", required=required)
+        d = self.number(key, "an amount of money (a number)", required=required)
         if d is None:
             return None
         if d < 0:
@@ -260,7 +266,7 @@ class RecordReader:
         return q
 
     def hours(self) -> Decimal:
-        d = self.number("hours", "hours", required=True)
+        d = self.number("hours", "a number of hours", required=True)
         assert d is not None
         if d < 0:
             self.fail("hours", f'"hours" must not be negative ({d})')

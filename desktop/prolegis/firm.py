@@ -54,7 +54,7 @@ _DOCS = {
                "Notes.txt"],
     "will": ["Will (draft).docx", "Power of Attorney.docx", "Personal Directive.docx",
              "Correspondence/Initial client letter.pdf"],
-    "vente": ["Promesse d'achat.pdf", "Acte de vente.docx", "État des ajustements.docx",
+    "vente": ["Promesse d'achat.pdf", "Acte de vente.docx", "État des rajustements.docx",
               "Correspondance/Lettre au client.pdf", "Notes.txt"],
     "achat": ["Promesse d'achat.pdf", "Certificat de localisation.pdf", "Acte de vente.docx",
               "Correspondance/Lettre au prêteur.docx", "Notes.txt"],
@@ -205,8 +205,10 @@ def generate_firm(
             pool.append(_person(ctx, french=roll < 0.3))
         else:
             pool.append(_company(ctx, next(names, None)))
-    french_pool = [c for c in pool if c.addresses and c.addresses[0].province == "QC"] or pool
-    other_pool = [c for c in pool if c not in french_pool] or pool
+    quebec = [c.addresses and c.addresses[0].province == "QC" for c in pool]
+    french_pool = [c for c, qc in zip(pool, quebec, strict=True) if qc] or pool
+    other_pool = [c for c, qc in zip(pool, quebec, strict=True) if not qc] or pool
+    people = [c for c in other_pool if c.kind == "person"] or other_pool
     kinds, weights = list(_TYPE_WEIGHTS), list(_TYPE_WEIGHTS.values())
     for i in range(matters):
         if i < 3 and len(pool) >= 4:
@@ -220,7 +222,7 @@ def generate_firm(
             number = _number(ctx, rng.randint(*years))
             source = french_pool if kind in _FRENCH_TYPES else other_pool
             if kind == "will":
-                source = [c for c in source if c.kind == "person"] or source
+                source = people
             chosen = rng.sample(source, k=min(len(source), 2 if rng.random() < 0.3 else 1))
             title = _title(ctx, kind, chosen)
         year = int(number[:4])

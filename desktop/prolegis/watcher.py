@@ -37,6 +37,7 @@ EventsCallback = Callable[[list[RecordEvent]], None]
 ErrorCallback = Callable[[ReadError], None]
 
 _RELEVANT = frozenset({"created", "modified", "moved", "deleted", "closed"})
+_GONE = frozenset({"moved", "deleted"})  # of the root itself
 
 
 class _Handler(FileSystemEventHandler):
@@ -54,7 +55,7 @@ class _Handler(FileSystemEventHandler):
             if not raw:
                 continue
             path = os.path.normcase(os.path.abspath(os.fsdecode(raw)))
-            if path == self._manifest or (path == self._root and event.is_directory):
+            if path == self._manifest or (path == self._root and event.event_type in _GONE):
                 self._watcher.notify()
                 return
 

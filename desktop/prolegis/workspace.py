@@ -44,14 +44,20 @@ ReadError = ManifestError | WorkspaceMissingError
 class Workspace:
     """A Prolegis workspace rooted at ``root``; ``load()`` reads and validates its manifest.
 
+    A manifest that fails to parse is read again (``retries`` times, ``retry_delay`` apart)
+    while it is still changing or was modified less than ``settle`` seconds ago.
+
     Thread-safe: ``load`` may be called from several threads (reads are serialized).
     """
 
-    def __init__(self, root: Path, *, retries: int = 5, retry_delay: float = 0.1) -> None:
+    def __init__(
+        self, root: Path, *, retries: int = 5, retry_delay: float = 0.1, settle: float = 1.0
+    ) -> None:
         self.root = Path(os.path.abspath(root))
         self.manifest_path = self.root / MANIFEST_NAME
         self.retries = retries
         self.retry_delay = retry_delay
+        self.settle = settle
         self._current: Manifest | None = None
         self._last_error: ReadError | None = None
         self._lock = threading.Lock()
@@ -80,9 +86,10 @@ class Workspace:
             return manifest
 
     def _read_stable(self) -> Manifest:
-        """Parse the manifest; while parsing fails and the file keeps changing (another program
-        is writing it), wait and read it again, a few times."""
-        data = self._read_bytes()
+        """Parse the manifest. While parsing fails and the file is still being written (its
+        content changed since the last read, or it was modified less than ``settle`` seconds
+        ago), wait ``retry_delay`` and read it again, up to ``retries`` times."""
+        data, mtime_ns = self._read_bytes()
         attempt = 0
         while True:
             try:
@@ -90,23 +97,25 @@ class Workspace:
             except ManifestError:
                 if attempt >= self.retries:
                     raise
+                fresh = time.time_ns() - mtime_ns < self.settle * 1e9
                 attempt += 1
                 time.sleep(self.retry_delay)
-                again = self._read_bytes()
-                if again == data:
+                again, mtime_again = self._read_bytes()
+                if again == data and mtime_again == mtime_ns and not fresh:
                     raise
-                log.debug("manifest changed while being read; reading it again")
-                data = again
+                log.debug("manifest is being written; reading it again")
+                data, mtime_ns = again, mtime_again
 
-    def _read_bytes(self) -> bytes:
-        """The manifest's bytes. A missing file is retried briefly (a writer that deletes and
-        then renames leaves a short gap); a missing root is not."""
+    def _read_bytes(self) -> tuple[bytes, int]:
+        """The manifest's bytes and modification time. A missing file is retried briefly (a
+        writer that deletes and then renames leaves a short gap); a missing root is not."""
         for attempt in range(self.retries + 1):
             if not self.root.is_dir():
                 raise WorkspaceMissingError(self.root, "the workspace folder is missing")
             try:
                 with open(self.manifest_path, "rb") as fh:
-                    return fh.read()
+                    mtime_ns = os.fstat(fh.fileno()).st_mtime_ns
+                    return fh.read(), mtime_ns
             except FileNotFoundError:
                 problem = f"the workspace has no {MANIFEST_NAME}"
             except IsADirectoryError:
