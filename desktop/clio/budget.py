@@ -89,6 +89,9 @@ class RequestBudget:
         self._wall = wall
         self._last = clock()
         self._window_end: float | None = None
+        self._server_reset: float | None = None  # X-RateLimit-Reset of the window we know
+        self._server_remaining: float | None = None  # lowest Remaining seen in that window
+        self._outstanding = 0  # granted requests whose answer has not been observed yet
         self._paused_until = 0.0
         self._cond = threading.Condition()
         self._queue: list[tuple[int, int]] = []
@@ -103,6 +106,7 @@ class RequestBudget:
             if now >= self._window_end:
                 self._tokens = self._capacity
                 self._window_end = None
+                self._server_remaining = None
                 self._last = now
             return
         elapsed = max(0.0, now - self._last)
@@ -144,6 +148,7 @@ class RequestBudget:
                         wait = self._wait_for(now, need)
                         if wait <= 0:
                             self._tokens -= 1.0
+                            self._outstanding += 1
                             self.requests_granted += 1
                             return
                     else:
@@ -166,28 +171,48 @@ class RequestBudget:
                 self._cond.notify_all()
 
     def observe(self, headers: Mapping[str, str]) -> None:
-        """Learn from an answer's ``X-RateLimit-*`` headers (missing headers are ignored)."""
+        """Learn from the answer to a granted request (call once per answer).
+
+        The server's ``Remaining`` — less the requests still in flight, which it may not have
+        counted yet — becomes the bucket's level, up or down; answers from an older window
+        (arriving late) are ignored.
+        """
         limit = _header_float(headers, "x-ratelimit-limit")
         remaining = _header_float(headers, "x-ratelimit-remaining")
         reset = _header_float(headers, "x-ratelimit-reset")
-        if limit is None and remaining is None and reset is None:
-            return
-        server_now = self._server_now(headers)
+        server_now = self._server_now(headers) if reset is not None else 0.0
         with self._cond:
+            self._outstanding = max(0, self._outstanding - 1)
+            if limit is None and remaining is None and reset is None:
+                return
             now = self._clock()
             self._refill(now)
             if limit is not None and limit >= 1:
                 self._capacity = limit
-                self._tokens = min(self._tokens, limit)
-            if remaining is not None:
-                self._tokens = min(self._tokens, max(0.0, remaining))
             if reset is not None:
-                delay = min(max(0.0, reset - server_now), self._window) + self._margin
-                end = now + delay
-                # Keep the later end if two answers disagree (they may arrive out of order).
-                if self._window_end is None or end > self._window_end:
-                    self._window_end = end
+                known = self._server_reset
+                if known is None or reset > known:  # a new window
+                    self._server_reset = reset
+                    self._server_remaining = remaining
+                    delay = min(max(0.0, reset - server_now), self._window) + self._margin
+                    self._window_end = now + delay
+                elif reset < known or self._window_end is None:
+                    remaining = None  # a late answer from a window that is over
+                elif remaining is not None and self._server_remaining is not None:
+                    self._server_remaining = min(self._server_remaining, remaining)
+                else:
+                    self._server_remaining = remaining
+            elif remaining is not None:
+                self._server_remaining = remaining
+            if remaining is not None and self._server_remaining is not None:
+                level = self._server_remaining - self._outstanding
+                self._tokens = max(0.0, min(self._capacity, level))
             self._cond.notify_all()
+
+    def abandon(self) -> None:
+        """A granted request got no answer (network error): it is no longer in flight."""
+        with self._cond:
+            self._outstanding = max(0, self._outstanding - 1)
 
     def _server_now(self, headers: Mapping[str, str]) -> float:
         """The server's clock: ours when it agrees with the whole-second ``Date`` header (ours
@@ -210,6 +235,7 @@ class RequestBudget:
             pause = retry_after if retry_after is not None and retry_after > 0 else 1.0
             self._paused_until = max(self._paused_until, now + pause)
             self._tokens = 0.0
+            self._server_remaining = 0.0
             # Clio's Retry-After is the wait for a fresh window: the bucket refills then.
             self._window_end = self._paused_until
             self.rate_limited_count += 1

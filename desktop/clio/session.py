@@ -244,6 +244,7 @@ class ClioSession:
                 resp = self._http.request(method, url, params=query, json=json,
                                           headers=send_headers)
             except httpx.TransportError as exc:
+                self.budget.abandon()
                 sent = not isinstance(exc, _NOT_SENT)
                 reached = reached or sent
                 log.info("%s %s failed (attempt %d): %s", method, where, attempt,

@@ -55,6 +55,43 @@ def test_remaining_header_caps_the_bucket_until_the_window_resets() -> None:
     assert b.snapshot().limit == 5
 
 
+def test_server_allowance_above_the_first_guess_is_used() -> None:
+    clock = Clock()
+    wall = 1_700_000_000.0
+    b = RequestBudget(limit=50, window=60.0, clock=clock, wall=lambda: wall)
+    assert can_take(b)
+    b.observe({"x-ratelimit-limit": "1000", "x-ratelimit-remaining": "900",
+               "x-ratelimit-reset": str(int(wall + 30))})
+    assert sum(can_take(b) for _ in range(1000)) == 900
+
+
+def test_requests_in_flight_are_not_counted_twice() -> None:
+    clock = Clock()
+    wall = 1_700_000_000.0
+    b = RequestBudget(limit=20, window=60.0, interactive_reserve=0, clock=clock,
+                      wall=lambda: wall)
+    for _ in range(3):
+        assert can_take(b)  # three requests in flight
+    # the first answer: the server counted only that one
+    b.observe({"x-ratelimit-remaining": "19", "x-ratelimit-reset": str(int(wall + 30))})
+    assert b.snapshot().available == 17  # 19 minus the two still in flight
+    b.abandon()  # one of them failed without an answer
+    b.observe({"x-ratelimit-remaining": "18", "x-ratelimit-reset": str(int(wall + 30))})
+    assert b.snapshot().available == 18
+
+
+def test_late_answers_from_an_older_window_are_ignored() -> None:
+    clock = Clock()
+    wall = 1_700_000_000.0
+    b = RequestBudget(limit=10, window=60.0, interactive_reserve=0, clock=clock,
+                      wall=lambda: wall)
+    b.observe({"x-ratelimit-remaining": "8", "x-ratelimit-reset": str(int(wall + 60))})
+    b.observe({"x-ratelimit-remaining": "1", "x-ratelimit-reset": str(int(wall + 1))})
+    assert b.snapshot().available == 8
+    b.observe({"x-ratelimit-remaining": "9", "x-ratelimit-reset": str(int(wall + 60))})
+    assert b.snapshot().available == 8, "remaining only falls within one window"
+
+
 def test_zero_remaining_blocks_until_reset_and_timeout_reports_the_wait() -> None:
     clock = Clock()
     wall = 1_700_000_000.0

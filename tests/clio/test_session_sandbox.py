@@ -166,6 +166,13 @@ def test_budget_keeps_requests_inside_the_limit(
     assert statuses(sandbox, "GET /api/v4/users/who_am_i") == {"200": 11}
 
 
+def test_a_larger_server_allowance_replaces_the_first_guess(clio: ClioClient) -> None:
+    # The client starts believing Clio's 50/min; this sandbox allows a million per window.
+    for _ in range(60):
+        clio.who_am_i()
+    assert clio.session.budget.snapshot().available > 900_000
+
+
 def test_429_waits_retry_after_and_succeeds(sandbox: Sandbox, clio: ClioClient) -> None:
     sandbox.admin.set_faults("seed=3;GET:/api/v4/users/who_am_i=429@0.5")
     for _ in range(6):
