@@ -19,20 +19,10 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPushButton,
-    QRadioButton,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,9 +36,7 @@ from desktop.settings import Settings
 from desktop.sync.commands import Command, Pause, Resume, UpdateSettings
 from desktop.sync.views import AccountView
 from desktop.ui import style
-from desktop.ui.dialogs.authors_field import AuthorsField
-from desktop.ui.dialogs.extra_icons import extra_icon
-from desktop.ui.dialogs.folder_field import FolderField
+from desktop.ui.dialogs.settings_tabs import ClioTab, ConflictsTab, EntriesTab, GeneralTab
 from desktop.ui.dialogs.signout import SignOutThread, clio_sign_out
 from desktop.ui.wizards.connection.context import target_label
 
@@ -56,16 +44,6 @@ __all__ = ["SettingsDialog", "clio_sign_out"]
 
 Submit = Callable[[Command], None]
 StoreFor = Callable[[ClioTarget], TokenStore]
-POLICIES = ("ask", "keep_both", "keep_local", "keep_clio")
-LANGUAGES = ("", "en", "fr")
-
-
-def _note(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setFont(style.small_font())
-    label.setStyleSheet(f"color: {style.hex_colour('muted')}")
-    return label
 
 
 class SettingsDialog(QDialog):
@@ -103,10 +81,15 @@ class SettingsDialog(QDialog):
         self.setMinimumSize(640, 520)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._general_tab(), self.tr("&General"))
-        self.tabs.addTab(self._clio_tab(), self.tr("&Clio"))
-        self.tabs.addTab(self._entries_tab(), self.tr("&Time entries"))
-        self.tabs.addTab(self._conflicts_tab(), self.tr("C&onflicts"))
+        self.general_tab = GeneralTab()
+        self.clio_tab = ClioTab()
+        self.entries_tab = EntriesTab()
+        self.conflicts_tab = ConflictsTab()
+        self.tabs.addTab(self.general_tab, self.tr("&General"))
+        self.tabs.addTab(self.clio_tab, self.tr("&Clio"))
+        self.tabs.addTab(self.entries_tab, self.tr("&Time entries"))
+        self.tabs.addTab(self.conflicts_tab, self.tr("C&onflicts"))
+        self._alias_fields()
         layout.addWidget(self.tabs, 1)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -125,161 +108,23 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.load()
 
-    # ------------------------------------------------------------------ tabs
-
-    def _general_tab(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.folder = FolderField()
+    def _alias_fields(self) -> None:
+        g, c = self.general_tab, self.clio_tab
+        self.folder, self.poll, self.paused = g.folder, g.poll, g.paused
+        self.autostart, self.language, self.diagnostics = g.autostart, g.language, g.diagnostics
+        self.account_label, self.email_label = c.account_label, c.email_label
+        self.region_label = c.region_label
+        self.reconnect_button, self.disconnect_button = c.reconnect_button, c.disconnect_button
+        self.client_id, self.client_secret, self.port = c.client_id, c.client_secret, c.port
+        self.authors = self.entries_tab.authors
+        self.policy_group = self.conflicts_tab.policy_group
+        self.policy_buttons = self.conflicts_tab.policy_buttons
         self.folder.validity_changed.connect(lambda _ok: self._update_ok())
-        form.addRow(self.tr("Prolegis &folder:"), self.folder)
-        self.poll = QSpinBox()
-        self.poll.setRange(30, 3600)
-        self.poll.setSingleStep(30)
-        self.poll.setSuffix(self.tr(" seconds"))
-        self.poll.setAccessibleName(self.tr("Check Clio for changes every"))
-        form.addRow(self.tr("Check Clio &every:"), self.poll)
-        form.addRow(
-            "",
-            _note(
-                self.tr(
-                    "Changes on this computer are seen at once; Clio is "
-                    "asked for its changes at this interval."
-                )
-            ),
-        )
-        self.paused = QCheckBox(self.tr("&Pause syncing"))
-        form.addRow("", self.paused)
-        self.autostart = QCheckBox(self.tr("&Start Prolegis Desktop when I log in"))
         self.autostart.setToolTip(self._autostart.location)
-        form.addRow("", self.autostart)
-        self.language = QComboBox()
-        self.language.setAccessibleName(self.tr("Language"))
-        for code, text in zip(
-            LANGUAGES, (self.tr("The system's language"), "English", "Français"), strict=True
-        ):
-            self.language.addItem(text, code)
-        form.addRow(self.tr("&Language:"), self.language)
-        self.language_note = _note(
-            self.tr("A new language is used the next time Prolegis Desktop starts.")
-        )
-        form.addRow("", self.language_note)
-        diag_row = QHBoxLayout()
-        self.diagnostics = QPushButton(extra_icon("diagnostics"), self.tr("Create &diagnostics…"))
-        self.diagnostics.setAutoDefault(False)
         self.diagnostics.clicked.connect(self.diagnostics_requested.emit)
-        diag_row.addWidget(self.diagnostics)
-        diag_row.addStretch(1)
-        form.addRow(self.tr("Support:"), diag_row)
-        form.addRow(
-            "",
-            _note(
-                self.tr(
-                    "A zip file with the logs and settings for support; no "
-                    "passwords, tokens or documents."
-                )
-            ),
-        )
-        return page
-
-    def _clio_tab(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        account = QGroupBox(self.tr("Account"))
-        form = QFormLayout(account)
-        self.account_label = QLabel()
-        self.account_label.setWordWrap(True)
-        self.region_label = QLabel()
-        self.region_label.setWordWrap(True)
-        self.email_label = QLabel()
-        self.email_label.setWordWrap(True)
-        form.addRow(self.tr("Signed in as:"), self.account_label)
-        form.addRow(self.tr("Email:"), self.email_label)
-        form.addRow(self.tr("Clio:"), self.region_label)
-        row = QHBoxLayout()
-        self.reconnect_button = QPushButton(extra_icon("sign-in"), self.tr("&Reconnect…"))
-        self.disconnect_button = QPushButton(extra_icon("unlink"), self.tr("Dis&connect…"))
-        for b in (self.reconnect_button, self.disconnect_button):
-            b.setAutoDefault(False)
-            row.addWidget(b)
-        row.addStretch(1)
-        form.addRow(row)
-        form.addRow(
-            _note(
-                self.tr(
-                    "Reconnect to sign in again or to change the Clio region. "
-                    "Disconnecting stops syncing and removes the sign-in from "
-                    "this computer; nothing is deleted in Clio or in Prolegis."
-                )
-            )
-        )
         self.reconnect_button.clicked.connect(self.reconnect_requested.emit)
         self.disconnect_button.clicked.connect(self._disconnect)
-        layout.addWidget(account)
-
-        app = QGroupBox(self.tr("Your firm's Clio app (advanced)"))
-        app_form = QFormLayout(app)
-        self.client_id = QLineEdit()
-        self.client_id.setPlaceholderText(self.tr("empty: the app built into Prolegis Desktop"))
-        self.client_id.setAccessibleName(self.tr("App id"))
-        self.client_secret = QLineEdit()
-        self.client_secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.client_secret.setAccessibleName(self.tr("App secret"))
-        self.port = QSpinBox()
-        self.port.setRange(1024, 65535)
-        self.port.setAccessibleName(self.tr("Redirect port"))
-        app_form.addRow(self.tr("App &id:"), self.client_id)
-        app_form.addRow(self.tr("App &secret:"), self.client_secret)
-        app_form.addRow(self.tr("Redirect &port:"), self.port)
-        app_form.addRow(
-            _note(
-                self.tr(
-                    "The secret is kept in this computer's keychain. A new "
-                    "app takes effect when you reconnect."
-                )
-            )
-        )
-        layout.addWidget(app)
-        layout.addStretch(1)
-        return page
-
-    def _entries_tab(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(
-            _note(
-                self.tr(
-                    "Each person's computer sends the time entries and "
-                    "expenses they recorded, so none is sent twice."
-                )
-            )
-        )
-        self.authors = AuthorsField()
         self.authors.changed.connect(self._update_ok)
-        layout.addWidget(self.authors)
-        layout.addStretch(1)
-        return page
-
-    def _conflicts_tab(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr("When a document was changed both here and in Clio:")))
-        self.policy_group = QButtonGroup(self)
-        self.policy_buttons: dict[str, QRadioButton] = {}
-        texts = {
-            "ask": self.tr("&Ask me each time (both versions are kept until I choose)"),
-            "keep_both": self.tr("Keep &both: Clio's version is kept as a conflicted copy"),
-            "keep_local": self.tr("Keep &mine: Clio keeps the other in its version history"),
-            "keep_clio": self.tr("Keep &Clio's: mine goes to the trash"),
-        }
-        for policy in POLICIES:
-            b = QRadioButton(texts[policy])
-            b.setProperty("policy", policy)
-            self.policy_group.addButton(b)
-            self.policy_buttons[policy] = b
-            layout.addWidget(b)
-        layout.addStretch(1)
-        return page
 
     # ------------------------------------------------------------------ load / save
 

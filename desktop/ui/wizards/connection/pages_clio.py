@@ -1,19 +1,15 @@
 """The connection wizard's first pages: welcome, region, the firm's own Clio app (Advanced),
-the browser sign-in, and the account check."""
+and the account check (the browser sign-in is in ``page_signin``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
-    QPushButton,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -22,9 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import style
-from desktop.ui.dialogs.extra_icons import extra_icon
 from desktop.ui.wizards.connection.context import SANDBOX_KEY, WizardContext, region_label
-from desktop.ui.wizards.connection.signin import SignedIn, SignInRequest, SignInThread
 
 PAGE_WELCOME, PAGE_REGION, PAGE_ADVANCED, PAGE_SIGNIN, PAGE_ACCOUNT = range(5)
 PAGE_USERNAME, PAGE_FOLDER, PAGE_MATCHING, PAGE_DONE = range(5, 9)
@@ -229,195 +223,6 @@ class AdvancedPage(QWizardPage):
     def validatePage(self) -> bool:
         self._ctx.use_own_app = True
         return True
-
-
-class SignInPage(QWizardPage):
-    """Opens Clio's sign-in in the browser and waits, visibly and cancellably."""
-
-    def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._thread: SignInThread | None = None
-        self._url = ""
-        self.setTitle(self.tr("Sign in with Clio"))
-        self.setSubTitle(
-            self.tr("Your Clio password is typed on Clio's own page, never in Prolegis Desktop.")
-        )
-        layout = QVBoxLayout(self)
-        self.intro = wrap("")
-        layout.addWidget(self.intro)
-        self.error = wrap("")
-        self.error.setStyleSheet(
-            f"background: {style.hex_colour('banner_bad_bg')}; padding: 8px; border-radius: 4px"
-        )
-        self.error.hide()
-        layout.addWidget(self.error)
-        row = QHBoxLayout()
-        self.start_button = QPushButton(extra_icon("sign-in"), self.tr("&Sign in with Clio"))
-        self.start_button.clicked.connect(self.start)
-        row.addWidget(self.start_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-
-        self.waiting = QWidget()
-        wl = QVBoxLayout(self.waiting)
-        wl.setContentsMargins(0, 8, 0, 0)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(10)
-        self.busy.setAccessibleName(self.tr("Waiting for Clio"))
-        wl.addWidget(self.busy)
-        self.status = wrap(self.tr("Waiting for Clio in your browser…"))
-        self.status.setFont(style.heading_font())
-        wl.addWidget(self.status)
-        wl.addWidget(
-            wrap(
-                self.tr(
-                    "Finish signing in on the Clio page, then come back here: this window moves "
-                    "on by itself. If no browser page opened, copy the link into your browser."
-                ),
-                small=True,
-            )
-        )
-        buttons = QHBoxLayout()
-        self.cancel_button = QPushButton(self.tr("&Cancel sign-in"))
-        self.cancel_button.clicked.connect(self.cancel)
-        self.copy_button = QPushButton(extra_icon("copy"), self.tr("Copy &link"))
-        self.copy_button.clicked.connect(self.copy_link)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.copy_button)
-        buttons.addStretch(1)
-        wl.addLayout(buttons)
-        self.waiting.hide()
-        layout.addWidget(self.waiting)
-
-        self.done = wrap("")
-        self.done.hide()
-        layout.addWidget(self.done)
-        layout.addStretch(1)
-        self.error_kind = ""
-
-    # ------------------------------------------------------------------ wizard hooks
-
-    def initializePage(self) -> None:
-        signed = self._ctx.signed_in
-        if signed is not None and signed.target != self._ctx.target():
-            self._ctx.signed_in = None
-        self.intro.setText(
-            self.tr(
-                "Clio's sign-in page opens in your web browser. Sign in there with your Clio "
-                "account for {target} and allow Prolegis Desktop."
-            ).format(target=self._ctx.target_label())
-        )
-        self._show_state()
-
-    def cleanupPage(self) -> None:  # Back: stop waiting
-        self.cancel()
-
-    def isComplete(self) -> bool:
-        return self._ctx.signed_in is not None and not self.is_waiting()
-
-    # ------------------------------------------------------------------ actions
-
-    def is_waiting(self) -> bool:
-        return self._thread is not None
-
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._ctx.signed_in = None
-        self.error_kind = ""
-        self._url = ""
-        c = self._ctx
-        request = SignInRequest(
-            target=c.target(),
-            port=c.port,
-            client_id=c.client_id if c.use_own_app else "",
-            client_secret=c.client_secret if c.use_own_app else "",
-        )
-        thread = SignInThread(c.service, request, timeout=c.timeout, parent=self)
-        thread.url_ready.connect(self._url_ready)
-        thread.succeeded.connect(self._succeeded)
-        thread.failed.connect(self._failed)
-        thread.finished.connect(self._thread_finished)
-        self._thread = thread
-        self._show_state()
-        thread.start()
-
-    def cancel(self) -> None:
-        if self._thread is not None:
-            self._thread.cancel()
-
-    def copy_link(self) -> None:
-        if self._url:
-            QGuiApplication.clipboard().setText(self._url)
-            self.status.setText(
-                self.tr("Link copied. Paste it into your browser's address bar. Waiting for Clio…")
-            )
-
-    def shutdown(self) -> None:
-        """Cancel and wait for the thread (the wizard is closing)."""
-        thread = self._thread
-        if thread is not None:
-            thread.cancel()
-            thread.wait(15000)
-
-    @property
-    def url(self) -> str:
-        return self._url
-
-    # ------------------------------------------------------------------ thread signals
-
-    def _url_ready(self, url: str) -> None:
-        self._url = url
-        self.copy_button.setEnabled(True)
-        if not self._ctx.opener(url):
-            self.status.setText(
-                self.tr(
-                    "No browser could be opened. Copy the link and paste "
-                    "it into your browser. Waiting for Clio…"
-                )
-            )
-
-    def _succeeded(self, result: SignedIn) -> None:
-        self._ctx.signed_in = result
-        self._ctx.save_connection()
-
-    def _failed(self, kind: str, message: str) -> None:
-        self.error_kind = kind
-        self.error.setText(message)
-
-    def _thread_finished(self) -> None:
-        if self._thread is not None:
-            self._thread.deleteLater()
-        self._thread = None
-        self._show_state()
-        self.completeChanged.emit()
-        if self._ctx.signed_in is not None:
-            window = self.window()
-            window.raise_()
-            window.activateWindow()
-            wizard = self.wizard()
-            if wizard is not None and wizard.currentPage() is self:
-                wizard.next()
-
-    def _show_state(self) -> None:
-        waiting = self.is_waiting()
-        signed = self._ctx.signed_in
-        self.waiting.setVisible(waiting)
-        self.copy_button.setEnabled(bool(self._url))
-        self.start_button.setVisible(not waiting)
-        failed = bool(self.error_kind) and self.error_kind != "cancelled"
-        self.start_button.setText(
-            self.tr("&Try again") if failed else self.tr("&Sign in with Clio")
-        )
-        self.error.setVisible(failed and not waiting)
-        if waiting:
-            self.status.setText(self.tr("Waiting for Clio in your browser…"))
-        self.done.setVisible(signed is not None and not waiting)
-        if signed is not None:
-            self.done.setText(self.tr("Signed in as {name}.").format(name=signed.name))
 
 
 class AccountPage(QWizardPage):

@@ -28,6 +28,7 @@ from desktop.settings import Settings
 from desktop.sync.commands import Command, UpdateSettings
 from desktop.ui.dialogs.extra_icons import extra_icon
 from desktop.ui.wizards.connection.context import Opener, WizardContext, open_in_browser
+from desktop.ui.wizards.connection.page_signin import SignInPage
 from desktop.ui.wizards.connection.pages_clio import (
     PAGE_ACCOUNT,
     PAGE_ADVANCED,
@@ -41,7 +42,6 @@ from desktop.ui.wizards.connection.pages_clio import (
     AccountPage,
     AdvancedPage,
     RegionPage,
-    SignInPage,
     WelcomePage,
 )
 from desktop.ui.wizards.connection.pages_setup import (
