@@ -120,7 +120,7 @@ def test_a_damaged_example_never_crashes(
 
 # Manifest-shaped input: every field is usually valid and sometimes not (drawn from values that
 # break one rule each), so both validators reach the deeper rules (references, folders, money)
-# and about half of the inputs are valid — and on all of them the two must agree.
+# and about one input in ten is valid — on all of them the two must agree.
 
 
 def _f(valid: st.SearchStrategy[Any], *invalid: Any) -> st.SearchStrategy[Any]:
