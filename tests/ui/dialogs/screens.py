@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
@@ -63,6 +64,17 @@ LONG_EMAIL = "marguerite-eleonore.tremblay-okafor@cabinet-tremblay-okafor.qc.ca"
 _tmp_dirs: list[object] = []
 
 
+def _scratch(name: str) -> Path:
+    """A fixed scratch folder (same paths, same pictures, run after run), emptied first."""
+    import shutil
+    import tempfile
+
+    path = Path(tempfile.gettempdir()) / "prolegis-screens" / name
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    return path
+
+
 class _Attempt:
     """A sign-in attempt that waits until cancelled (the screenshots never finish it)."""
 
@@ -118,14 +130,9 @@ def _wizard(page: int, *, prepare: Callable[[object], None] | None = None) -> QW
 
 
 def _folder(wiz: object) -> None:
-    import tempfile
-    from pathlib import Path
-
     from desktop.prolegis.builder import generate_firm
 
-    tmp = tempfile.TemporaryDirectory(prefix="prolegis-shots-")
-    _tmp_dirs.append(tmp)
-    root = Path(tmp.name) / "Documents" / "Cabinet Tremblay-Okafor — Prolegis"
+    root = _scratch("wizard") / "Documents" / "Cabinet Tremblay-Okafor — Prolegis"
     generate_firm(
         root, seed=3, clients=1310, matters=412, documents=False, activities_per_matter=(0, 1)
     )
@@ -199,22 +206,18 @@ SCREENS.update(connection_pages())
 
 def settings_dialog(tab: int = 0) -> Callable[[], QWidget]:
     def make() -> QWidget:
-        import tempfile
-        from pathlib import Path
-
         from desktop.autostart import XdgAutostart
         from desktop.prolegis.builder import generate_firm
         from desktop.settings import Settings
         from desktop.sync.views import AccountView
         from desktop.ui.settings_dialog import SettingsDialog
 
-        tmp = tempfile.TemporaryDirectory(prefix="prolegis-shots-")
-        _tmp_dirs.append(tmp)
-        root = Path(tmp.name) / "Documents" / "Cabinet Tremblay-Okafor — Prolegis"
+        base = _scratch(f"settings-{tab}")
+        root = base / "Documents" / "Cabinet Tremblay-Okafor — Prolegis"
         generate_firm(
             root, seed=3, clients=60, matters=40, documents=False, activities_per_matter=(0, 1)
         )
-        settings = Settings(Path(tmp.name) / "settings.json")
+        settings = Settings(base / "settings.json")
         settings.update(
             {
                 "workspace": str(root),
@@ -230,7 +233,7 @@ def settings_dialog(tab: int = 0) -> Callable[[], QWidget]:
             base_url="https://ca.app.clio.com",
         )
         dlg = SettingsDialog(
-            settings, account=account, autostart=XdgAutostart(config_home=Path(tmp.name) / "xdg")
+            settings, account=account, autostart=XdgAutostart(config_home=base / "xdg")
         )
         dlg.tabs.setCurrentIndex(tab)
         dlg.folder.shutdown()
