@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from desktop.sync.commands import Command
@@ -21,11 +23,17 @@ class Recorder:
 
 
 @pytest.fixture(autouse=True)
-def _english_plurals(qapp: object) -> None:
-    """The app installs English plural forms at start; so do the dialog tests."""
-    from desktop.ui.dialogs.plurals import install_english_plurals
+def _english_plurals(qapp: object) -> Iterator[None]:
+    """English plural forms, as the app installs them at start (removed after each test, so
+    other test packages see Qt's defaults)."""
+    from PySide6.QtCore import QCoreApplication
 
-    install_english_plurals(qapp)  # type: ignore[arg-type]
+    from desktop.ui.dialogs.plurals import EnglishPlurals
+
+    translator = EnglishPlurals()
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
 
 
 @pytest.fixture
