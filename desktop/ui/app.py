@@ -8,6 +8,7 @@ dialogs and wizards are attached through ``on_ready(window, host)``.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -82,6 +83,7 @@ def run_gui(
     started = time.perf_counter()
     app = ensure_app(argv)
     style.apply_style(app, scheme)
+    _install_english_plurals(app)
     install_translations(app, language)
     home = paths.home if paths.home is not None else paths.data_dir
     guard = acquire(home, app)
@@ -117,12 +119,20 @@ def run_gui(
         code = app.exec()
     finally:
         crash.uninstall()
+        app.aboutToQuit.disconnect(_shutdown)
     if host.is_running():  # the engine ignored Shutdown: do not hang the user's session
         logging.shutdown()
-        import os
-
         os._exit(code or 1)
     return code
+
+
+def _install_english_plurals(app: QApplication) -> None:
+    """English plural forms for the dialogs' ``%n … (s)`` texts (see ``dialogs.plurals``)."""
+    try:
+        from desktop.ui.dialogs.plurals import install_english_plurals
+    except ImportError:  # the dialogs package is optional for the main window
+        return
+    install_english_plurals(app)
 
 
 def _restore_window(window: MainWindow, settings: QSettings) -> None:

@@ -96,6 +96,7 @@ class DocumentTree(QTreeView):
     """The tree. Accepts files from outside (copy and push) and drags historical files out."""
 
     dropPlanned = Signal(object)  # DropPlan, on drop
+    dropRefused = Signal(str)  # why a drop was refused (after the drag left or was released)
     openRequested = Signal(object)  # DocumentView
 
     def __init__(self, model: DocumentTreeModel, parent: QWidget | None = None) -> None:
@@ -176,8 +177,8 @@ class DocumentTree(QTreeView):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasFormat(DOCUMENTS_MIME):
-            event.acceptProposedAction()
             self._show_plan(event)
+            event.acceptProposedAction()  # the moves accept or refuse
         else:
             event.ignore()
 
@@ -203,7 +204,11 @@ class DocumentTree(QTreeView):
         self.viewport().update()
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        refused = self._drop_rect is not None and not self._drop_ok
+        message = self._hint.text()
         self._clear_drop()
+        if refused:
+            self.dropRefused.emit(message)
         event.accept()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -312,7 +317,6 @@ class DocumentsPanel(QWidget):
         layout.addWidget(self.detail)
         foot = QHBoxLayout()
         self.push_button = PushButton(self)
-        self.push_button.setEnabled(False)
         self.push_button.setShortcut(QKeySequence("Ctrl+U"))
         self.push_button.clicked.connect(self.push_selected)
         self.push_button.pathsDropped.connect(self._push_paths)
@@ -324,6 +328,7 @@ class DocumentsPanel(QWidget):
         layout.addLayout(foot)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self.tree.dropPlanned.connect(self._on_drop)
+        self.tree.dropRefused.connect(self.message)
         self.tree.openRequested.connect(self._open_document)
         open_action = QAction(icons.icon("open-external"), self.tr("Open"), self.tree)
         open_action.triggered.connect(self._open_current)
@@ -392,7 +397,9 @@ class DocumentsPanel(QWidget):
     def _selection_changed(self, *_args: object) -> None:
         docs = self.pushable_selection()
         linked = self._matter is not None and self._matter.linked
-        self.push_button.setEnabled(bool(docs) and linked)
+        # The button stays enabled: it is also a drop target, and a click without a
+        # selection explains what to select.
+        self.push_button.setProperty("ready", bool(docs) and linked)
         if docs:
             self.push_button.setToolTip(
                 self.tr("Push the %1 selected historical documents to Clio (Ctrl+U)").replace(

@@ -153,7 +153,16 @@ class MainWindow(QMainWindow):
             button.setObjectName(f"filter-{quick.value}")
             button.setCheckable(True)
             button.setAutoRaise(True)
-            button.setShortcut(QKeySequence(shortcut))
+            # (a button's shortcut is reset by setText, so the shortcut is a window action)
+            action = QAction(self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _=False, q=quick: self.set_quick_filter(q))
+            self.addAction(action)
+            button.setToolTip(
+                self.tr("Show these matters (%1)").replace(
+                    "%1", QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+                )
+            )
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.clicked.connect(lambda _=False, q=quick: self.set_quick_filter(q))
             self.filter_group.addButton(button)

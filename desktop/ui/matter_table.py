@@ -244,9 +244,11 @@ class MatterTable(QTableView):
         return index.row() if index.isValid() else -1, plan_drop(event.mimeData(), view)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        # Accept the enter (so the leave and the moves come here); each move accepts or
+        # refuses the drop on the row under the cursor.
         if event.mimeData().hasUrls():
-            event.acceptProposedAction()
             self._update_drop(event)
+            event.acceptProposedAction()
         else:
             event.ignore()
 
@@ -269,7 +271,11 @@ class MatterTable(QTableView):
         self.viewport().update()
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        # Released (or left) over a refusing row: say why in the status bar.
+        plan = self._drop_plan
         self._clear_drop()
+        if plan is not None and not plan.accepted:
+            self.dropRefused.emit(plan.message)
         event.accept()
 
     def dropEvent(self, event: QDropEvent) -> None:

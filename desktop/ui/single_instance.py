@@ -12,7 +12,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from desktop import APP_NAME
@@ -20,6 +20,7 @@ from desktop import APP_NAME
 log = logging.getLogger(__name__)
 
 _MESSAGE = b"raise\n"
+_READ_TIMEOUT_MS = 300
 
 
 def server_name(home: Path | str) -> str:
@@ -66,23 +67,34 @@ class SingleInstance(QObject):
         return True
 
     def close(self) -> None:
+        """Stop listening (the name is free for the next launch)."""
         if self._server is not None:
-            self._server.close()
+            server = self._server
             self._server = None
+            server.newConnection.disconnect(self._on_connection)
+            server.close()
+            server.deleteLater()
+            # QLocalServer.close() only schedules the deletion of its socket notifier; if a new
+            # server reuses the descriptor first, that late deletion silences the new one.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def _on_connection(self) -> None:
-        assert self._server is not None
-        while self._server.hasPendingConnections():
-            socket = self._server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._read(socket)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        data = bytes(socket.readAll().data())
-        if _MESSAGE.strip() in data:
-            self.activationRequested.emit()
+        server = self._server
+        if server is None:
+            return
+        while server.hasPendingConnections():
+            socket = server.nextPendingConnection()
+            # The other launch writes its one line right after connecting: read it here (at
+            # most a fraction of a second, only when someone starts the app a second time).
+            data = b""
+            while _MESSAGE not in data and (
+                socket.bytesAvailable() or socket.waitForReadyRead(_READ_TIMEOUT_MS)
+            ):
+                data += bytes(socket.readAll().data())
+            socket.abort()
+            socket.deleteLater()
+            if _MESSAGE.strip() in data:
+                self.activationRequested.emit()
 
 
 def acquire(home: Path | str, parent: QObject | None = None) -> SingleInstance | None:
