@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         self.banner.actionTriggered.connect(self._on_banner_action)
         self.proxy.filterChanged.connect(self._update_counts)
         self.proxy.countsChanged.connect(self._update_counts)
-        self.proxy.layoutChanged.connect(self._update_counts)
+        self.proxy.modelReset.connect(self._update_counts)
         self.table.currentMatterChanged.connect(self._on_matter_selected)
         self.table.infoRequested.connect(self.toggle_flyout)
         self.table.pushRequested.connect(self.submit)

@@ -136,6 +136,7 @@ class MatterFilterProxy(QAbstractProxyModel):
         self._sort_order = Qt.SortOrder.DescendingOrder
         self._keys: dict[int, list[str]] = {}
         self._pending_ids: list[tuple[QModelIndex, str, int]] = []
+        self._attention: set[int] | None = None  # source rows needing attention (lazy)
 
     # -- configuration -------------------------------------------------------------------------
 
@@ -198,6 +199,7 @@ class MatterFilterProxy(QAbstractProxyModel):
         if guarded == self._guarded:
             return
         self._guarded = guarded
+        self._attention = None
         self.countsChanged.emit()
         if self._quick == QuickFilter.NEEDS_ATTENTION:
             self._refilter(narrowing=False)
@@ -205,11 +207,13 @@ class MatterFilterProxy(QAbstractProxyModel):
     def quick_counts(self) -> dict[QuickFilter, int]:
         """How many matters each quick filter shows (ignoring the search text)."""
         views = self._src.views() if self._src is not None else ()
-        attention = sum(1 for v in views if needs_attention(v, self._guarded))
+        if self._attention is None:
+            guarded = self._guarded
+            self._attention = {r for r, v in enumerate(views) if needs_attention(v, guarded)}
         counts = self._src.state_counts() if self._src is not None else {}
         return {
             QuickFilter.ALL: len(views),
-            QuickFilter.NEEDS_ATTENTION: attention,
+            QuickFilter.NEEDS_ATTENTION: len(self._attention),
             QuickFilter.NOT_SYNCED: counts.get(MatterSyncState.NOT_SYNCED, 0),
         }
 
@@ -356,6 +360,15 @@ class MatterFilterProxy(QAbstractProxyModel):
                     keys[r] = new_key
                     if col == self._sort_column:
                         keys_moved = True
+        if self._attention is not None:
+            before = len(self._attention)
+            for r in changed:
+                if needs_attention(views[r], self._guarded):
+                    self._attention.add(r)
+                else:
+                    self._attention.discard(r)
+            if len(self._attention) != before:
+                self.countsChanged.emit()
         pos = self._position()
         accepted = set(self._accepts(changed))
         visibility_changed = any((pos[r] >= 0) != (r in accepted) for r in changed)
@@ -382,12 +395,14 @@ class MatterFilterProxy(QAbstractProxyModel):
         self._rebuild()
         self._remap_persistent(old)
         self.layoutChanged.emit()
+        self.countsChanged.emit()  # the number shown changed
 
     def _on_about_to_reset(self) -> None:
         self.beginResetModel()
 
     def _on_reset(self) -> None:
         self._keys.clear()
+        self._attention = None
         self._rebuild()
         self.endResetModel()
 
@@ -408,6 +423,7 @@ class MatterFilterProxy(QAbstractProxyModel):
 
     def _on_rows_changed(self, _parent: QModelIndex, _first: int, _last: int) -> None:
         self._keys.clear()
+        self._attention = None
         self._rebuild()
         old, self._pending_ids = self._pending_ids, []
         if old:
@@ -417,6 +433,7 @@ class MatterFilterProxy(QAbstractProxyModel):
                 new.append(self.index(row, col) if row >= 0 else QModelIndex())
             self.changePersistentIndexList([o[0] for o in old], new)
         self.layoutChanged.emit()
+        self.countsChanged.emit()  # the number shown changed
 
     # -- QAbstractProxyModel ------------------------------------------------------------------
 
