@@ -19,152 +19,8 @@ import random
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+from bench import matching_vocab as V
 from desktop.sync.matching.records import Address, Party
-
-_EN_GIVEN = [
-    "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas",
-    "Charles", "Christopher", "Daniel", "Matthew", "Anthony", "Mark", "Steven", "Paul", "Andrew",
-    "Joshua", "Kenneth", "Kevin", "Brian", "George", "Timothy", "Ronald", "Jason", "Edward",
-    "Jeffrey", "Ryan", "Jacob", "Gary", "Nicholas", "Eric", "Jonathan", "Stephen", "Larry",
-    "Justin", "Scott", "Brandon", "Benjamin", "Samuel", "Gregory", "Alexander", "Patrick", "Frank",
-    "Raymond", "Jack", "Dennis", "Jerry", "Tyler", "Aaron", "Henry", "Douglas", "Peter", "Adam",
-    "Nathan", "Zachary", "Walter", "Kyle", "Harold", "Carl", "Arthur", "Gerald", "Roger", "Keith",
-    "Lawrence", "Terry", "Sean", "Christian", "Ethan", "Austin", "Liam", "Noah", "Owen", "Mary",
-    "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan", "Jessica", "Sarah", "Karen",
-    "Nancy", "Lisa", "Margaret", "Betty", "Sandra", "Ashley", "Dorothy", "Kimberly", "Emily",
-    "Donna", "Michelle", "Carol", "Amanda", "Melissa", "Deborah", "Stephanie", "Rebecca", "Laura",
-    "Sharon", "Cynthia", "Kathleen", "Amy", "Shirley", "Angela", "Helen", "Anna", "Brenda",
-    "Pamela", "Nicole", "Samantha", "Katherine", "Christine", "Debra", "Rachel", "Catherine",
-    "Carolyn", "Janet", "Ruth", "Maria", "Heather", "Diane", "Virginia", "Julie", "Joyce",
-    "Victoria", "Olivia", "Kelly", "Christina", "Lauren", "Joan", "Evelyn", "Judith", "Megan",
-    "Cheryl", "Andrea", "Hannah", "Martha", "Jacqueline", "Frances", "Gloria", "Ann", "Teresa",
-    "Kathryn", "Sara", "Janice", "Jean", "Alice", "Madison", "Doris", "Abigail", "Julia", "Judy",
-    "Grace", "Denise", "Amber", "Marilyn", "Beverly", "Danielle", "Theresa", "Sophia", "Marie",
-    "Diana", "Brittany", "Natalie", "Isabella", "Charlotte", "Rose", "Alexis", "Kayla", "Priya",
-    "Wei", "Mei", "Arjun", "Ravi", "Harpreet", "Gurpreet", "Jaspreet", "Amrit", "Hiroshi", "Yuki",
-    "Minh", "Linh", "Ahmed", "Fatima", "Omar", "Aisha", "Mohammed", "Ali", "Sanjay", "Anil",
-    "Deepak", "Sunita", "Chen", "Jin"
-]
-_FR_GIVEN = [
-    "Jean", "Pierre", "Michel", "André", "François", "Jacques", "Daniel", "Alain", "Luc", "Claude",
-    "Marc", "Denis", "Mario", "Gilles", "Sylvain", "Stéphane", "Yves", "Martin", "Richard", "Guy",
-    "Normand", "Robert", "Réjean", "Benoît", "Patrick", "Éric", "Nicolas", "Mathieu", "Sébastien",
-    "Maxime", "Alexandre", "Olivier", "Philippe", "Simon", "Guillaume", "Vincent", "Gabriel",
-    "Félix", "Antoine", "Samuel", "Louis", "Étienne", "Frédéric", "Jérôme", "Raymond", "Gaétan",
-    "Serge", "Pascal", "Hugo", "Julien", "Raphaël", "Thomas", "Émile", "William", "Benjamin",
-    "Charles", "Jean-François", "Jean-Philippe", "Jean-Pierre", "Jean-Sébastien", "Pierre-Luc",
-    "Marc-André", "Louis-Philippe", "Jean-Guy", "Jean-Marc", "Marie", "Julie", "Isabelle",
-    "Nathalie", "Sylvie", "Chantal", "Johanne", "Manon", "Louise", "Lise", "Diane", "Josée",
-    "Nicole", "Line", "Céline", "Lucie", "France", "Catherine", "Geneviève", "Valérie", "Mélanie",
-    "Caroline", "Stéphanie", "Annie", "Karine", "Sophie", "Émilie", "Marie-Ève", "Marie-Claude",
-    "Marie-Josée", "Anne-Marie", "Marie-Pier", "Audrey", "Véronique", "Isabeau", "Hélène",
-    "Monique", "Suzanne", "Francine", "Ginette", "Danielle", "Andrée", "Élise", "Chloé", "Zoé",
-    "Léa", "Camille", "Gabrielle", "Florence", "Rosalie", "Maude", "Noémie", "Ariane", "Laurence",
-    "Justine", "Marguerite", "Thérèse", "Jacinthe", "Madeleine", "Régine", "Ève", "Solange",
-    "Gisèle", "Huguette", "Yolande", "Renée", "Mireille", "Joëlle"
-]
-_FR_SURNAMES = [
-    "Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin",
-    "Gagné", "Ouellet", "Pelletier", "Bélanger", "Lévesque", "Bergeron", "Leblanc", "Paquette",
-    "Girard", "Simard", "Boucher", "Caron", "Beaulieu", "Cloutier", "Dubé", "Poirier", "Fournier",
-    "Lapointe", "Leclerc", "Lefebvre", "Poulin", "Thibault", "St-Pierre", "Nadeau", "Martin",
-    "Landry", "Martel", "Bédard", "Grenier", "Lessard", "Bernier", "Richard", "Michaud", "Hébert",
-    "Desjardins", "Couture", "Turcotte", "Lachance", "Parent", "Blais", "Gosselin", "Savard",
-    "Proulx", "Beaudoin", "Demers", "Perron", "Boudreau", "Charbonneau", "D'Amours", "Lemieux",
-    "Dufour", "Mercier", "Lambert", "Vachon", "Rousseau", "Gervais", "Bolduc", "Dion", "Gingras",
-    "Rioux", "Labbé", "Tessier", "Plante", "Cyr", "Lemay", "Thériault", "Lalonde", "Brassard",
-    "Guay", "Labelle", "Trudel", "Audet", "Giroux", "Sauvé", "Boivin", "Lacroix", "Allard",
-    "Dupuis", "Carrier", "Houle", "Poitras", "Bissonnette", "Veilleux", "Deschênes", "Lebel",
-    "Thibodeau", "Harvey", "Paradis", "Laroche", "Bélisle", "Corriveau", "Desrosiers", "Lapierre",
-    "De Grandpré", "Saint-Onge", "Laflamme", "Beauchemin", "Lemire", "Després", "Champagne",
-    "Marcotte", "Jetté", "Sirois", "Fréchette", "Lafrance", "Pépin", "Joly", "Aubé", "Bérubé",
-    "Gendron", "Lachapelle", "Grégoire", "Racine", "Tanguay", "Duchesne", "Vaillancourt"
-]
-_EN_SURNAMES = [
-    "Smith", "Brown", "Wilson", "MacDonald", "Taylor", "Campbell", "Anderson", "Jones", "Thompson",
-    "White", "Williams", "Johnson", "Miller", "Stewart", "Robertson", "Scott", "Murray", "Reid",
-    "Ross", "Clark", "Young", "Walker", "Mitchell", "Graham", "Ferguson", "Hamilton", "Fraser",
-    "Cameron", "Morrison", "Davidson", "Watson", "Johnston", "Kennedy", "Bell", "Wright", "Martin",
-    "Roberts", "Lewis", "Harris", "King", "Hall", "Allen", "Thomson", "Moore", "Baker", "Wood",
-    "Hughes", "Evans", "Green", "Adams", "Nelson", "Hill", "Cook", "Morgan", "Murphy", "Kelly",
-    "O'Brien", "O'Neill", "McDonald", "McKenzie", "MacLeod", "McLean", "Sullivan", "Ryan",
-    "Gallagher", "Doyle", "Burke", "Walsh", "Byrne", "Quinn", "Collins", "Henderson", "Gordon",
-    "Sinclair", "Grant", "Patterson", "Hunter", "Foster", "Marshall", "Boyd", "Ellis", "Fisher",
-    "Russell", "Phillips", "Turner", "Parker", "Carter", "Collins", "Edwards", "Stevens", "Chapman",
-    "Harrison", "Webb", "Simpson", "Price", "Barnes", "Jenkins", "Wallace", "Matheson", "Lee",
-    "Wong", "Chen", "Li", "Zhang", "Wang", "Liu", "Nguyen", "Tran", "Kim", "Park", "Singh", "Patel",
-    "Sharma", "Gill", "Sandhu", "Dhillon", "Grewal", "Brar", "Khan", "Ahmed", "Ali", "Hussain",
-    "Chan", "Lam", "Ng", "Cheung", "Leung", "Tang", "Ho", "Yip", "Sidhu", "Kaur", "Das",
-    "Rodriguez", "Garcia", "Silva", "Santos", "Costa", "Ferreira", "Rossi", "Russo", "Romano",
-    "Ricci", "Kowalski", "Nowak", "Schmidt", "Müller", "Schneider", "Fischer", "Weber", "Dubois",
-    "Van der Berg", "Van Dyk", "De Vries"
-]
-_SYLLABLES = [
-    "ka", "ri", "mo", "la", "ne", "so", "ta", "vi", "du", "be", "ro", "ma", "li", "pe", "tor",
-    "len", "bar", "mon", "gar", "ver", "sel", "dor", "kin", "wal", "hal", "ran", "mer", "tin",
-    "lac", "bro", "van", "ost", "eck", "berg", "feld", "man", "son", "sen", "ard", "ette", "eau",
-    "ier"
-]
-
-_NICKNAMES = {  # the generator's own list (some deliberately absent from the matcher's table)
-    "Robert": ["Bob", "Rob", "Bobby"], "William": ["Bill", "Will", "Billy"],
-    "Margaret": ["Peggy", "Maggie", "Meg"], "James": ["Jim", "Jimmy", "Jamie"],
-    "Elizabeth": ["Liz", "Beth", "Betty"], "Katherine": ["Kate", "Kathy"],
-    "Michael": ["Mike"], "Thomas": ["Tom", "Tommy"], "David": ["Dave"],
-    "Alexander": ["Alex"], "Jennifer": ["Jen", "Jenny"], "Christopher": ["Chris"],
-    "Richard": ["Rick", "Dick", "Rich"], "Joseph": ["Joe"], "Daniel": ["Dan", "Danny"],
-    "Anthony": ["Tony"], "Matthew": ["Matt"], "Patricia": ["Pat", "Trish"],
-    "Jean-François": ["JF"], "Jean-Philippe": ["JP"], "Pierre-Luc": ["PL"],
-    "Stéphane": ["Steph"], "Frédéric": ["Fred"], "Sébastien": ["Seb"], "Maxime": ["Max"],
-    "Nicolas": ["Nico"], "Benjamin": ["Ben"], "Samuel": ["Sam"], "Catherine": ["Cathy"],
-    "Valérie": ["Val"], "Gabriel": ["Gab"], "Marguerite": ["Maggie"],
-    "Alexandre": ["Alex"], "Philippe": ["Phil"], "Nathalie": ["Nat"], "Sophia": ["Sophie"],
-    # not in the matcher's table:
-    "Francine": ["Fanfan"], "Ginette": ["Gigi"], "Réjean": ["Réj"], "Normand": ["Norm"],
-    "Suzanne": ["Suzie"],
-}
-_PROVINCES = [  # code, French/English name, postal letters, area codes, cities, weight
-    ("QC", "Québec", "GHJ", ["514", "438", "450", "418", "581", "819"],
-     ["Montréal", "Québec", "Laval", "Gatineau", "Longueuil", "Sherbrooke", "Saint-Jérôme",
-      "Trois-Rivières", "Lévis", "Sainte-Foy"], 0.34),
-    ("ON", "Ontario", "KLMNP", ["416", "647", "437", "905", "613", "519", "705"],
-     ["Toronto", "Ottawa", "Mississauga", "Hamilton", "London", "Kingston", "Sudbury"], 0.30),
-    ("AB", "Alberta", "T", ["403", "587", "780", "825"],
-     ["Calgary", "Edmonton", "Red Deer", "Lethbridge", "St. Albert"], 0.14),
-    ("BC", "British Columbia", "V", ["604", "778", "250", "236"],
-     ["Vancouver", "Victoria", "Surrey", "Burnaby", "Kelowna"], 0.12),
-    ("NB", "New Brunswick", "E", ["506"], ["Moncton", "Fredericton", "Saint John"], 0.04),
-    ("NS", "Nova Scotia", "B", ["902"], ["Halifax", "Dartmouth", "Sydney"], 0.03),
-    ("MB", "Manitoba", "R", ["204", "431"], ["Winnipeg", "Brandon"], 0.03),
-]
-_STREETS = [
-    "Elm", "Oak", "Maple", "Main", "King", "Queen", "Church", "Victoria", "Park", "Wellington",
-    "Dundas", "Bloor", "Yonge", "Sherbrooke", "Saint-Denis", "Sainte-Catherine", "Notre-Dame",
-    "Saint-Laurent", "Principale", "Laurier", "Jasper", "Whyte", "Macleod", "Granville", "Robson",
-    "Georgia", "Portage", "Barrington", "Water", "Mill", "Lakeshore", "Riverside", "Cedar", "Pine",
-    "Birch", "Willow", "Highland", "Sunset", "Forest", "Hillcrest", "Centre"
-]
-_STREET_TYPES = [("St", "Street"), ("Ave", "Avenue"), ("Rd", "Road"), ("Blvd", "Boulevard"),
-                 ("Dr", "Drive"), ("Cres", "Crescent")]
-_POSTAL_LETTERS = "ABCEGHJKLMNPRSTVWXYZ"
-_FREE_MAIL = ["gmail.com", "hotmail.com", "outlook.com", "yahoo.ca", "videotron.ca",
-              "sympatico.ca", "shaw.ca", "telus.net", "icloud.com", "bell.net"]
-_INDUSTRY = [
-    "Holdings", "Construction", "Consulting", "Properties", "Développements", "Investments",
-    "Transport", "Logistics", "Foods", "Technologies", "Design", "Immobilier", "Services",
-    "Ventures", "Realty", "Dental", "Pharmacy", "Motors", "Plumbing", "Electric", "Farms",
-    "Acoustics", "Marine", "Printing", "Bakery"
-]
-_PLACES = [
-    "Prairie", "Laurentian", "Northern", "Maritime", "Pacific", "Rideau", "Boreal", "Cascade",
-    "Chinook", "Fundy", "Tundra", "Harbour", "Summit", "Aurora", "Bluewater", "Cedarcrest",
-    "Riverbend", "Lakeview", "Maplewood", "Stoneridge", "Granite", "Silverleaf", "Westwind",
-    "Eastgate", "Northstar", "Kingsway", "Belvedere"
-]
-_FORMS = {"Ltd.": ["Limited", "Ltd", "LTD."], "Inc.": ["Incorporated", "Inc", "inc."],
-          "Ltée": ["Limitée", "ltée", "Ltee"], "inc.": ["Inc.", "Inc", "incorporée"],
-          "LLP": ["L.L.P.", "llp"], "Corp.": ["Corporation", "Corp"],
-          "s.e.n.c.r.l.": ["SENCRL", "S.E.N.C.R.L."], "Limited": ["Ltd.", "Ltd"]}
 
 
 @dataclass
@@ -199,11 +55,11 @@ class _Gen:
         self.phones: set[str] = set()
         self.numbers: set[str] = set()
         self.domains: set[str] = set()
-        self.fr_given_w = _zipf(_FR_GIVEN, 8)
-        self.en_given_w = _zipf(_EN_GIVEN, 8)
-        self.fr_sur_w = _zipf(_FR_SURNAMES, 15)
-        self.en_sur_w = _zipf(_EN_SURNAMES, 15)
-        self.prov_w = [p[5] for p in _PROVINCES]
+        self.fr_given_w = _zipf(V.FR_GIVEN, 8)
+        self.en_given_w = _zipf(V.EN_GIVEN, 8)
+        self.fr_sur_w = _zipf(V.FR_SURNAMES, 15)
+        self.en_sur_w = _zipf(V.EN_SURNAMES, 15)
+        self.prov_w = [p[5] for p in V.PROVINCES]
 
     # --- pieces ---------------------------------------------------------------------------
 
@@ -211,27 +67,27 @@ class _Gen:
         return self.r.choices(items, weights)[0]
 
     def synthetic_surname(self) -> str:
-        return "".join(self.r.choice(_SYLLABLES) for _ in range(self.r.choice((2, 3)))).title()
+        return "".join(self.r.choice(V.SYLLABLES) for _ in range(self.r.choice((2, 3)))).title()
 
     def person_name(self) -> tuple[str, str, bool]:
         french = self.r.random() < 0.45
-        given = self.pick(_FR_GIVEN, self.fr_given_w) if french else self.pick(
-            _EN_GIVEN, self.en_given_w)
+        given = self.pick(V.FR_GIVEN, self.fr_given_w) if french else self.pick(
+            V.EN_GIVEN, self.en_given_w)
         if self.r.random() < 0.3:
             surname = self.synthetic_surname()
         elif self.r.random() < 0.04:
-            a, b = self.pick(_FR_SURNAMES, self.fr_sur_w), self.pick(_FR_SURNAMES, self.fr_sur_w)
+            a, b = self.pick(V.FR_SURNAMES, self.fr_sur_w), self.pick(V.FR_SURNAMES, self.fr_sur_w)
             surname = f"{a}-{b}" if a != b else a
         else:
-            surname = self.pick(_FR_SURNAMES, self.fr_sur_w) if french else self.pick(
-                _EN_SURNAMES, self.en_sur_w)
+            surname = self.pick(V.FR_SURNAMES, self.fr_sur_w) if french else self.pick(
+                V.EN_SURNAMES, self.en_sur_w)
         return given, surname, french
 
     def email(self, given: str, surname: str, domain: str | None = None) -> str:
         g = strip_accents(given).lower().replace("-", "").replace(" ", "")
         s = strip_accents(surname).lower().replace("'", "").replace(" ", "").replace("-", "")
         pattern = self.r.choice((f"{g}.{s}", f"{g[0]}{s}", f"{g}{s}", f"{g[0]}.{s}", f"{s}.{g}"))
-        domain = domain or self.r.choice(_FREE_MAIL)
+        domain = domain or self.r.choice(V.FREE_MAIL)
         candidate, n = f"{pattern}@{domain}", 1
         while _mailbox(candidate) in self.emails:
             n += 1
@@ -251,21 +107,21 @@ class _Gen:
                 return f"{number[:3]}-{number[3:6]}-{number[6:]}"
 
     def province(self) -> tuple[object, ...]:
-        return self.r.choices(_PROVINCES, self.prov_w)[0]
+        return self.r.choices(V.PROVINCES, self.prov_w)[0]
 
     def address(self, province: tuple[object, ...]) -> Address:
         code, _, letters, _, cities, _ = province
         assert isinstance(letters, str) and isinstance(cities, list) and isinstance(code, str)
         r = self.r
-        street = r.choice(_STREETS)
+        street = r.choice(V.STREETS)
         if code == "QC" and r.random() < 0.7:
             line = f"{r.randint(1, 9999)}, rue {street}"
         else:
-            line = f"{r.randint(1, 9999)} {street} {r.choice(_STREET_TYPES)[0]}"
+            line = f"{r.randint(1, 9999)} {street} {r.choice(V.STREET_TYPES)[0]}"
         if r.random() < 0.15:
             line = f"{r.randint(1, 40) * 100 + r.randint(1, 20)}-{line}"
-        postal = f"{r.choice(letters)}{r.randint(0, 9)}{r.choice(_POSTAL_LETTERS)} " \
-                 f"{r.randint(0, 9)}{r.choice(_POSTAL_LETTERS)}{r.randint(0, 9)}"
+        postal = f"{r.choice(letters)}{r.randint(0, 9)}{r.choice(V.POSTAL_LETTERS)} " \
+                 f"{r.randint(0, 9)}{r.choice(V.POSTAL_LETTERS)}{r.randint(0, 9)}"
         return Address(line, r.choice(cities), code, postal, "CA")
 
     def company_name(self) -> tuple[str, str]:
@@ -292,17 +148,17 @@ class _Gen:
                         ["Ltd.", "Inc.", "Corp.", "LLP", "Limited"])
         pattern = r.randrange(6)
         if pattern == 0:
-            core = f"{s} {r.choice(_INDUSTRY)}"
+            core = f"{s} {r.choice(V.INDUSTRY)}"
         elif pattern == 1:
-            core = f"{r.choice(_PLACES)} {r.choice(_INDUSTRY)}"
+            core = f"{r.choice(V.PLACES)} {r.choice(V.INDUSTRY)}"
         elif pattern == 2:
             core = f"{s} {'et' if french else '&'} {s2}"
         elif pattern == 3:
-            core = f"{'Les Entreprises' if french else 'The'} {s} {r.choice(_INDUSTRY)}"
+            core = f"{'Les Entreprises' if french else 'The'} {s} {r.choice(V.INDUSTRY)}"
         elif pattern == 4:
-            core = f"{r.choice(_PLACES)} {s} {r.choice(_INDUSTRY)}"
+            core = f"{r.choice(V.PLACES)} {s} {r.choice(V.INDUSTRY)}"
         else:
-            core = f"{'Groupe' if french else ''} {r.choice(_PLACES)} {s2}".strip()
+            core = f"{'Groupe' if french else ''} {r.choice(V.PLACES)} {s2}".strip()
         return f"{core} {form}", "named"
 
     # --- records --------------------------------------------------------------------------
@@ -382,7 +238,7 @@ class _Gen:
     def address_variant(self, a: Address) -> Address:
         r = self.r
         street = a.street
-        for short, long_ in _STREET_TYPES:
+        for short, long_ in V.STREET_TYPES:
             if street.endswith(" " + short) and r.random() < 0.5:
                 street = street[: -len(short)] + long_
         if r.random() < 0.3:
@@ -391,15 +247,15 @@ class _Gen:
         postal = postal.lower() if r.random() < 0.2 else postal
         province = a.province
         if r.random() < 0.3:
-            province = next(str(p[1]) for p in _PROVINCES if p[0] == a.province)
+            province = next(str(p[1]) for p in V.PROVINCES if p[0] == a.province)
         city = strip_accents(a.city) if r.random() < 0.3 else a.city
         return Address(street, city, province, postal, a.country if r.random() < 0.7 else "")
 
     def vary_person(self, c: Party, pid: str) -> Party:
         r = self.r
         given, surname = c.first_name, c.last_name
-        if given in _NICKNAMES and r.random() < 0.10:
-            given = r.choice(_NICKNAMES[given])
+        if given in V.NICKNAMES and r.random() < 0.10:
+            given = r.choice(V.NICKNAMES[given])
         if r.random() < 0.35:
             given, surname = strip_accents(given), strip_accents(surname)
         if "-" in given and r.random() < 0.4:
@@ -480,7 +336,7 @@ class _Gen:
     def vary_company(self, c: Party, pid: str) -> Party:
         r = self.r
         name = c.company
-        for form, variants in _FORMS.items():
+        for form, variants in V.FORMS.items():
             if name.endswith(" " + form):
                 u = r.random()
                 if u < 0.5:
@@ -499,7 +355,7 @@ class _Gen:
             rest = strip_accents(rest) if r.random() < 0.5 else rest
             name = f"{number} {rest}"
             if r.random() < 0.1:
-                name += f" o/a {r.choice(_PLACES)} {r.choice(_INDUSTRY)}"
+                name += f" o/a {r.choice(V.PLACES)} {r.choice(V.INDUSTRY)}"
         else:
             if r.random() < 0.3:
                 name = strip_accents(name)
@@ -523,8 +379,8 @@ class _Gen:
             form = r.choice(("Inc.", "Ltd.", "Ltée", "Corp."))
             return replace(other, company=f"{core} {form}")
         given = c.first_name
-        if given in _NICKNAMES and r.random() < 0.2:
-            given = r.choice(_NICKNAMES[given])
+        if given in V.NICKNAMES and r.random() < 0.2:
+            given = r.choice(V.NICKNAMES[given])
         if r.random() < 0.3:
             given = strip_accents(given)
         p = self.person_with(pid, given, c.last_name, employers)
