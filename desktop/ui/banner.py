@@ -60,8 +60,10 @@ class Banner(QFrame):
             return
         self._items = ordered
         while self._layout.count():
-            child = self._layout.takeAt(0).widget()
+            taken = self._layout.takeAt(0)
+            child = taken.widget() if taken is not None else None
             if child is not None:
+                child.hide()
                 child.deleteLater()
         self.buttons.clear()
         if not ordered:

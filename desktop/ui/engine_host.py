@@ -62,7 +62,8 @@ class EngineHost(QObject):
 
     Signals (all delivered on the GUI thread):
 
-    * ``event(object)`` — every event, whatever its type;
+    * ``eventReceived(object)`` — every event, whatever its type (not ``event``: that name is
+      ``QObject.event()``, which a signal must not shadow);
     * one typed signal per event type: ``statusChanged``, ``mattersChanged``,
       ``documentsChanged``, ``transferProgress``, ``historyAdded``, ``conflictsChanged``,
       ``guardsChanged``, ``matchesReady``, ``suggestionsReady``, ``commandFailed``, ``notice``
@@ -72,7 +73,7 @@ class EngineHost(QObject):
     * ``engineStopped()`` — the engine thread finished.
     """
 
-    event = Signal(object)
+    eventReceived = Signal(object)
     statusChanged = Signal(object)
     mattersChanged = Signal(object)
     documentsChanged = Signal(object)
@@ -172,7 +173,7 @@ class EngineHost(QObject):
         typed = self._typed.get(type(event))
         if typed is not None:
             typed.emit(event)
-        self.event.emit(event)
+        self.eventReceived.emit(event)
 
     @Slot()
     def _drain_progress(self) -> None:

@@ -305,6 +305,7 @@ class MatterFlyout(QFrame):
     def fit_details(self) -> None:
         """Give the details what they need (up to all but 150 px); the documents the rest."""
         layout = self._details_host.layout()
+        assert layout is not None
         layout.activate()
         need = layout.sizeHint().height() + 4
         total = sum(self.splitter.sizes())

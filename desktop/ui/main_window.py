@@ -222,7 +222,8 @@ class MainWindow(QMainWindow):
         style.theme_notifier().changed.connect(self._refresh_theme)
 
     def _shortcuts(self) -> None:
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self.focus_search)
         esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         esc.setContext(Qt.ShortcutContext.WindowShortcut)
         esc.activated.connect(self._escape)
@@ -270,7 +271,8 @@ class MainWindow(QMainWindow):
         view = self.table.current_view()
         if view is None:
             return
-        if self.flyout.matter() is None or self.flyout.matter().matter_id != view.matter_id:
+        shown = self.flyout.matter()
+        if shown is None or shown.matter_id != view.matter_id:
             self.flyout.set_matter(view)
             self.submit(RequestDocuments(view.matter_id))
         if not self.flyout.isVisible():

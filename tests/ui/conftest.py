@@ -50,7 +50,7 @@ def deliver(qtbot, host: EngineHost, engine: ScriptedEngine, *events: Event) -> 
     if not events:
         return
     last = events[-1]
-    with qtbot.waitSignal(host.event, timeout=5000, check_params_cb=lambda e: e is last):
+    with qtbot.waitSignal(host.eventReceived, timeout=5000, check_params_cb=lambda e: e is last):
         engine.emit(*events)
     QCoreApplication.processEvents()
 

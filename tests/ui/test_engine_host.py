@@ -36,7 +36,7 @@ def test_typed_and_generic_signals_both_fire(qtbot, host, engine) -> None:
     typed: list[object] = []
     generic: list[object] = []
     host.mattersChanged.connect(typed.append)
-    host.event.connect(generic.append)
+    host.eventReceived.connect(generic.append)
     event = MattersChanged((), full=True)
     deliver(qtbot, host, engine, event)
     assert typed == [event]
