@@ -93,7 +93,16 @@ class ClientsDelegate(QStyledItemDelegate):
                 top = rect.top() + (rect.height() - self.MARK) // 2
                 mark.paint(painter, QRect(x, top, self.MARK, self.MARK))
                 x += self.MARK + 4
-            name = chip.name + ("," if i < len(view.clients) - 1 else "")
+            last = i == len(view.clients) - 1
+            name = chip.name + ("" if last else ",")
+            if not last:
+                # no room after this name for the next one: end with "…" instead of ","
+                nxt = view.clients[i + 1]
+                room_next = (self.MARK + 4 if nxt.contact_id is not None else 0) + (
+                    fm.horizontalAdvance(" M" + ellipsis)
+                )
+                if x + fm.horizontalAdvance(name) + room_next > right:
+                    name = chip.name + " " + ellipsis
             avail = right - x
             shown = fm.elidedText(name, Qt.TextElideMode.ElideRight, max(0, avail))
             painter.drawText(
@@ -102,7 +111,7 @@ class ClientsDelegate(QStyledItemDelegate):
                 shown,
             )
             x += fm.horizontalAdvance(shown) + fm.horizontalAdvance(" ")
-            if shown != name:
+            if shown != name or name.endswith(ellipsis):
                 break
         painter.restore()
 
