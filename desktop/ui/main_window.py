@@ -307,7 +307,10 @@ class MainWindow(QMainWindow):
         shown = self.flyout.matter()
         if shown is not None:
             fresh = self.model.view_of(shown.matter_id)
-            if fresh is not None and fresh != shown:
+            if fresh is None:  # the matter left the manifest
+                self.close_flyout()
+                self.flyout.set_matter(None)
+            elif fresh != shown:
                 self.flyout.set_matter(fresh)
         self._update_banner()
 
@@ -345,13 +348,32 @@ class MainWindow(QMainWindow):
                     result="error",
                     matter_id=view.matter_id if view else "",
                     matter_label=f"{view.number} {view.title}" if view else "",
-                    message=self.tr("%1 could not be done").replace("%1", event.command),
+                    message=self.tr("%1 could not be done").replace(
+                        "%1", self._command_words(event.command)
+                    ),
                     detail=event.message,
                 )
             ]
         )
 
     # -- internals ----------------------------------------------------------------------------
+
+    def _command_words(self, command: str) -> str:
+        """What the user asked for, in their words (the event names the command class)."""
+        words = {
+            "SyncNow": self.tr("Sync now"),
+            "Pause": self.tr("Pause"),
+            "Resume": self.tr("Resume"),
+            "PushFiles": self.tr("Push to Clio"),
+            "LinkMatter": self.tr("Sync with Clio"),
+            "UnlinkMatter": self.tr("Unlink"),
+            "SuggestMatters": self.tr("Finding Clio matters"),
+            "RequestDocuments": self.tr("Listing documents"),
+            "LinkClient": self.tr("Link client"),
+            "UnlinkClient": self.tr("Unlink client"),
+            "ResolveConflict": self.tr("Resolving a version conflict"),
+        }
+        return words.get(command, command)
 
     def _on_matter_selected(self, matter_id: str) -> None:
         self.activity.set_selected_matter(matter_id)

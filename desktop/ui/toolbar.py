@@ -71,7 +71,16 @@ class MainToolBar(QToolBar):
         self.search.setPlaceholderText(self.tr("Search matters, clients, Clio numbers…"))
         self.search.setAccessibleName(self.tr("Search matters"))
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        glyph = self.search.addAction(
+            icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition
+        )
+        glyph.setText(self.tr("Search matters"))
+        glyph.setToolTip(self.tr("Search matters (Ctrl+F)"))
+        glyph.triggered.connect(lambda: self.search.setFocus())
+        for button in self.search.findChildren(QToolButton):  # the glyph and the clear button
+            button.setAccessibleName(
+                button.defaultAction().text() if button.defaultAction() else self.tr("Clear search")
+            )
         self.search.setMinimumWidth(320)
         self.search.setMaximumWidth(420)
         self.search.textChanged.connect(self.searchChanged)
@@ -96,9 +105,9 @@ class MainToolBar(QToolBar):
             self.activity_action,
             self.settings_action,
         ):
-            button = self.widgetForAction(action)
-            if button is not None:
-                button.setAccessibleName(action.text().replace("&", ""))
+            tool = self.widgetForAction(action)
+            if tool is not None:
+                tool.setAccessibleName(action.text().replace("&", ""))
         self.set_status(EngineStatus(state=EngineState.STARTING))
 
     @property

@@ -23,6 +23,7 @@ from desktop.sync.events import (
     CommandFailed,
     ConflictsChanged,
     GuardsChanged,
+    HistoryAdded,
     MattersChanged,
     StatusChanged,
     SuggestionsReady,
@@ -326,3 +327,80 @@ def test_settings_and_activity_toggle(qtbot, loaded) -> None:
     assert not window.activity.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.activity.isVisible()
+
+
+def test_the_activity_log_filters_and_says_what_to_do(qtbot, loaded, host, engine) -> None:
+    window = loaded
+    history = sd.make_history(60)
+    deliver(qtbot, host, engine, HistoryAdded(history))
+    dock = window.activity
+    proxy = dock.proxy
+    assert proxy.rowCount() == 60
+    assert proxy.index(0, 3).data() == history[-1].message  # newest first
+    combo = dock.result_filter
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # "Errors"
+    errors = [e for e in history if e.result == "error"]
+    assert proxy.rowCount() == len(errors) > 0
+    table = dock.table
+    first = proxy.index(0, 3)
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(first).center()
+    )
+    assert dock.detail.isVisible()
+    assert "What to do:" in dock.detail.text()
+    assert "Close it" in dock.detail.text()
+    qtbot.keyClick(combo, Qt.Key.Key_Up)  # back to all results
+    qtbot.keyClicks(dock.search, "lender")
+    assert proxy.rowCount() > 0
+    assert all("lender" in proxy.index(r, 3).data().lower() for r in range(proxy.rowCount()))
+    dock.search.clear()
+    known = next(e for e in history if window.model.row_of(e.matter_id) >= 0)
+    window.select_matter(known.matter_id)
+    qtbot.mouseClick(dock.this_matter, Qt.MouseButton.LeftButton)
+    assert proxy.rowCount() == sum(1 for e in history if e.matter_id == known.matter_id)
+
+
+def test_double_clicking_an_activity_opens_its_matter(qtbot, loaded, host, engine) -> None:
+    window = loaded
+    history = sd.make_history(60)
+    deliver(qtbot, host, engine, HistoryAdded(history))
+    known = next(e for e in reversed(history) if window.model.row_of(e.matter_id) >= 0)
+    proxy = window.activity.proxy
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 2).data() == known.matter_label)
+    table = window.activity.table
+    pos = table.visualRect(proxy.index(row, 2)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert window.table.current_matter_id() == known.matter_id
+    assert window.flyout.isVisible()
+
+
+def test_a_matter_that_disappears_closes_its_flyout(qtbot, loaded, host, engine) -> None:
+    window = loaded
+    _click_row(qtbot, window, "m-2025-0107")
+    assert window.flyout.isVisible()
+    deliver(qtbot, host, engine, MattersChanged((), removed=("m-2025-0107",)))
+    assert not window.flyout.isVisible()
+    assert window.model.row_of("m-2025-0107") == -1
+
+
+def test_every_control_has_a_name_for_screen_readers(qtbot, loaded) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+    window = loaded
+    _click_row(qtbot, window, "m-2025-0107")
+    unnamed = []
+    for kind in (QAbstractButton, QLineEdit, QComboBox):
+        for widget in window.findChildren(kind):
+            if not widget.isVisible():
+                continue
+            name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
+            if isinstance(widget, QLineEdit):
+                name = widget.accessibleName()
+            if not name.strip():
+                unnamed.append(
+                    f"{type(widget).__name__} {widget.objectName()!r} in "
+                    f"{type(widget.parent()).__name__} {widget.parent().objectName()!r}"
+                )
+    assert not unnamed, unnamed
