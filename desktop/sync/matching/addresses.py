@@ -50,6 +50,17 @@ _DIRECTIONS = frozenset([
 _DIRECTION_CODES = {"north": "n", "south": "s", "east": "e", "west": "w", "nord": "n",
                     "sud": "s", "est": "e", "ouest": "w"}
 _BOX = re.compile(r"\b(?:p\s*o\s*box|box|c\s*p|case postale)\s*(\d+)\b")
+_TYPE_CODES = {
+    long_: short
+    for short, longs in {
+        "st": "street str", "ave": "avenue av", "blvd": "boulevard boul bd", "rd": "road",
+        "dr": "drive", "cres": "crescent cr", "crt": "court ct", "pl": "place", "ln": "lane",
+        "terr": "terrace tce", "hwy": "highway", "ch": "chemin", "rte": "route",
+        "pkwy": "parkway", "cir": "circle", "trl": "trail", "sq": "square", "gdns": "gardens",
+        "hts": "heights",
+    }.items()
+    for long_ in longs.split()
+}
 _UNIT_MARKERS = frozenset([
     "suite", "unit", "apt", "app", "appt", "appartement", "bureau", "ste", "local", "room", "rm"
 ])
@@ -152,7 +163,7 @@ def parse_street_full(raw: str) -> tuple[str, str, str, str]:
     name = [_DIRECTION_CODES.get(t, t) if j == 0 else t for j, t in enumerate(name)]
     if name and name[0] in _SAINTS and len(name) > 1:
         name[0] = _SAINTS[name[0]]
-    compact = "".join(_SAINTS.get(t, t) for t in name)
+    compact = "".join(_TYPE_CODES.get(t, t) if j else t for j, t in enumerate(name))
     name = [t for j, t in enumerate(name) if t not in _STREET_TYPES or (j == 0 and t == "rang")]
     name = [_SAINTS.get(t, t) for t in name]
     return civic, unit, " ".join(name), compact

@@ -1,10 +1,11 @@
 """How common each name and identifier is in the contact book, turned into weights.
 
 A surname shared by 1 % of the book says less than a rare one: agreement on a value is worth
-log2(m / f) bits, where f is the value's frequency (Fellegi–Sunter). Frequencies have a floor so
-a small book does not make every name look rare, and the book size counts as at least
-:data:`MIN_POPULATION` for the same reason. Identifiers (emails, phones) shared by several
-contacts lose log2(count) bits: a household's or an office's shared line proves less.
+log2(m / f) bits, where f is the value's frequency (Fellegi–Sunter). Each frequency is smoothed
+toward a typical one, ``f = (count + P·typical) / (book size + P)`` with :data:`PSEUDO_COUNT`
+P: a small book knows little, so "Robert" in a book of ten is still a common name, while a large
+book speaks for itself. Identifiers (emails, phones) shared by several contacts lose
+log2(count) bits: a household's or an office's shared line proves less.
 
 The prior odds that a given client–contact pair is a match are about
 :data:`COUNTERPART_SHARE` / book size: in a larger book a client is likelier to meet a namesake
@@ -21,13 +22,16 @@ from collections.abc import Iterable
 from desktop.sync.matching.normalize import NormParty
 
 MIN_POPULATION = 2000
-SURNAME_FLOOR = 1 / 20000
-GIVEN_FLOOR = 1 / 2000
+"""A book counts as at least this many contacts for the prior and identifier weights."""
+PSEUDO_COUNT = 2000
+"""How many contacts' worth of typical frequency each value's frequency starts from."""
+TYPICAL_SURNAME = 1 / 2000
+TYPICAL_GIVEN = 1 / 200
+TYPICAL_STREET = 1 / 50000
+TYPICAL_POSTAL = 1 / 1000
+TYPICAL_CITY = 1 / 20
+TYPICAL_EXTRA = 1 / 1000
 COMPANY_FLOOR = 1 / 200000
-STREET_FLOOR = 1 / 20000
-POSTAL_FLOOR = 1 / 5000
-CITY_FLOOR = 1 / 200
-EXTRA_FLOOR = 1 / 5000
 COMPANY_PSEUDO_COUNT = 0.05
 """Other companies assumed to bear a core name the book holds once (leave-one-out)."""
 M_PROBABILITY = 0.95
@@ -80,12 +84,12 @@ class Frequencies:
         """Log2 of the book size: what agreeing on a value unique in the book is worth."""
         self._caches: tuple[dict[str, float], ...] = tuple({} for _ in range(7))
 
-    def _weight(self, table: int, counts: Counter[str], value: str, floor: float,
-                low: float, high: float) -> float:
+    def _weight(self, table: int, count: int, value: str, typical: float, low: float,
+                high: float) -> float:
         cache = self._caches[table]
         cached = cache.get(value)
         if cached is None:
-            freq = max(counts.get(value, 0) / self._population, floor)
+            freq = (count + PSEUDO_COUNT * typical) / (self.size + PSEUDO_COUNT)
             cached = cache[value] = min(high, max(low, math.log2(M_PROBABILITY / freq)))
         return cached
 
@@ -93,14 +97,15 @@ class Frequencies:
         """Bits for an exact surname agreement (3 to 15)."""
         cached = self._caches[0].get(surname)
         if cached is None:
-            cached = self._weight(0, self.surnames, surname, SURNAME_FLOOR, 3.0, 15.0)
+            cached = self._weight(0, self.surnames.get(surname, 0), surname, TYPICAL_SURNAME,
+                                  3.0, 15.0)
         return cached
 
     def given_weight(self, given: str) -> float:
         """Bits for an exact given-name agreement (2 to 11)."""
         cached = self._caches[1].get(given)
         if cached is None:
-            cached = self._weight(1, self.givens, given, GIVEN_FLOOR, 2.0, 11.0)
+            cached = self._weight(1, self.givens.get(given, 0), given, TYPICAL_GIVEN, 2.0, 11.0)
         return cached
 
     def company_weight(self, core: str) -> float:
@@ -122,33 +127,23 @@ class Frequencies:
         self.share = share
         self.prior_bits = math.log2(share / self._population)
 
-    def _value_weight(self, table: int, count: int, value: str, floor: float, low: float,
-                      high: float) -> float:
-        cache = self._caches[table]
-        cached = cache.get(value)
-        if cached is None:
-            freq = max(count / self._population, floor)
-            cached = cache[value] = min(high, max(low, math.log2(M_PROBABILITY / freq)))
-        return cached
-
     def street_weight(self, street_key: str) -> float:
         """Bits for agreeing on a civic number and street (3 to 14)."""
-        return self._value_weight(3, self.streets.get(street_key, 0), street_key,
-                                  STREET_FLOOR, 3.0, 14.0)
+        return self._weight(3, self.streets.get(street_key, 0), street_key, TYPICAL_STREET,
+                            3.0, 14.0)
 
     def postal_weight(self, postal: str) -> float:
         """Bits for agreeing on a postal code (2 to 12; a code covers a block face)."""
-        return self._value_weight(4, self.postals.get(postal, 0), postal, POSTAL_FLOOR, 2.0,
-                                  12.0)
+        return self._weight(4, self.postals.get(postal, 0), postal, TYPICAL_POSTAL, 2.0, 12.0)
 
     def city_weight(self, city: str) -> float:
         """Bits for agreeing on a city (0.5 to 6)."""
-        return self._value_weight(5, self.cities.get(city, 0), city, CITY_FLOOR, 0.5, 6.0)
+        return self._weight(5, self.cities.get(city, 0), city, TYPICAL_CITY, 0.5, 6.0)
 
     def extra_weight(self, field: str, value: str) -> float:
         """Bits for agreeing on an extra field's value (1 to 12), from its frequency."""
-        return self._value_weight(6, self.extras.get((field, value), 0), f"{field}\0{value}",
-                                  EXTRA_FLOOR, 1.0, 12.0)
+        return self._weight(6, self.extras.get((field, value), 0), f"{field}\0{value}",
+                            TYPICAL_EXTRA, 1.0, 12.0)
 
     def identifier_weight(self, share: int, bonus: float) -> float:
         """Bits for agreeing on an email or phone that ``share`` contacts carry: a unique

@@ -88,14 +88,14 @@ def _given(a: PersonName, b: PersonName, freq: Frequencies) -> tuple[str, float]
         ia, ib = a.initials, b.initials
         short, long_ = (ia, ib) if len(ia) <= len(ib) else (ib, ia)
         return ("initial", 1.5) if long_.startswith(short) else ("different", GIVEN_DIFFER)
+    if fa == fb:
+        return "middle", freq.given_weight(fa) - 2.5
     if a.nick_groups and not a.nick_groups.isdisjoint(b.nick_groups):
         return "nickname", min(freq.given_weight(fa), freq.given_weight(fb)) - 1.0
     if (len(ka) <= 3 and " " not in ka and ka == b.initials) or (
         len(kb) <= 3 and " " not in kb and kb == a.initials
     ):
         return "initial", 2.0
-    if fa == fb:
-        return "middle", freq.given_weight(fa) - 2.5
     if (
         similar(ka, kb)
         or ((fa != ka or fb != kb) and similar(fa, fb))
