@@ -3,7 +3,8 @@
 
 - Local ↔ base by path; a base whose path is empty locally is then matched to a new local file
   by identity (inode + size + mtime: a local rename/move), then by content (sha256 + size: a move
-  across volumes, or a platform without stable inodes). Only one-to-one matches count.
+  across volumes, or a platform without stable inodes), then by inode + file name (moved, or its
+  folder renamed, and edited in place). Only one-to-one matches count.
 - Clio ↔ base by document id.
 - A new Clio document ↔ a file with no Clio document (new, or historical) at the document's local
   path: "new on both sides, same path".
@@ -96,7 +97,7 @@ def pair(
             loose[key(state.path)] = state
     found: list[LocalState | None] = [loose.pop(key(b.path), None) for b in kept]
     missing = [i for i, lf in enumerate(found) if lf is None]
-    for ident in (_identity, _content):
+    for ident in (_identity, _content, _inode_and_name):
         matches = _unique_matches(
             {i: ident(kept[i]) for i in missing if found[i] is None},
             {k: ident(lf) for k, lf in loose.items()},
@@ -177,6 +178,11 @@ def _identity(item: Base | LocalState) -> tuple[int, int, int] | None:
 
 def _content(item: Base | LocalState) -> tuple[str, int] | None:
     return (item.sha256, item.size) if item.sha256 else None
+
+
+def _inode_and_name(item: Base | LocalState) -> tuple[int, str] | None:
+    """Same inode and same file name: moved (or its folder renamed) and edited in place."""
+    return (item.inode, names.name_of(item.path)) if item.inode else None
 
 
 def _unique_matches(
