@@ -142,3 +142,11 @@ def test_duplicate_contact_ids_are_refused() -> None:
         assert "k-ada" in str(exc)
     else:
         raise AssertionError("duplicate ids accepted")
+
+
+def test_jean_pierre_is_not_confidently_jean_francois_even_with_the_same_email() -> None:
+    book = [Party("jf", "person", "Jean-François", "Côté", emails=("cote@famille.ca",))]
+    result = Matcher(book).match(Party("c", "person", "Jean-Pierre", "Côté",
+                                       emails=("cote@famille.ca",)))
+    assert result.band is Band.REVIEW
+    assert "name differs" in result.reasons

@@ -153,3 +153,18 @@ def test_fast_path_equals_explained_sum_on_generated_pairs() -> None:
             assert slow == pytest.approx(freq.prior_bits + sum(e.weight for e in ev))
             checked += 1
     assert checked > 300
+
+
+def test_other_middle_name_or_compound_disagrees() -> None:
+    book = [Party("jf", "person", "Jean-François", "Côté"),
+            Party("ja", "person", "John A.", "Smith")]
+    m = Matcher(book)
+    jp = {e.field: e for e in m.compare(Party("c", "person", "Jean-Pierre", "Côté"), "jf").evidence}
+    assert jp["name"].verdict is Verdict.DISAGREES and "middle" in jp["name"].detail
+    jb = {e.field: e for e in m.compare(Party("c", "person", "John B.", "Smith"), "ja").evidence}
+    assert jb["name"].verdict is Verdict.DISAGREES
+    # One side without a middle name, or the same initial, is no conflict.
+    assert m.compare(Party("c", "person", "John", "Smith"), "ja").evidence[0].verdict is \
+        Verdict.AGREES
+    assert m.compare(Party("c", "person", "Jean", "Côté"), "jf").evidence[0].verdict is \
+        Verdict.PARTIAL

@@ -51,6 +51,8 @@ class PersonName:
     derived once, for speed: ``given_key`` ("jean francois"), ``given_first`` ("jean"),
     ``given_joined`` ("jeanfrancois"), ``initials_only`` (the given name is only initials) and
     ``nick_groups`` (the nickname groups of the given name and of its first word).
+    ``middle`` holds the initials of the given words after the first, dropped middle initials
+    included ("John A." → "a", "Jean-François" → "f").
     """
 
     given: tuple[str, ...]
@@ -58,6 +60,7 @@ class PersonName:
     surname_key: str
     surname_core: str
     surname_parts: tuple[str, ...]
+    middle: str = ""
     given_key: str = field(init=False)
     given_first: str = field(init=False)
     given_joined: str = field(init=False)
@@ -163,7 +166,9 @@ def parse_person_name(first: str, last: str) -> PersonName:
     if honorific_only and surname and not known_given_name(given[0]):
         given = []
     surname = _strip_suffixes(_strip_honorifics(surname) if not given else surname)
+    middle = ""
     if given and len(given) > 1 and not all(len(g) == 1 for g in given):
+        middle = "".join(g[0] for g in given[1:])
         given = [given[0]] + [g for g in given[1:] if len(g) > 1]
     initials = "".join(g[0] for g in given)
     surname = [
@@ -172,4 +177,4 @@ def parse_person_name(first: str, last: str) -> PersonName:
     key = "".join(surname)
     core = "".join(w for w in surname if w not in PARTICLES) or key
     parts = tuple(w for w in surname if w not in PARTICLES and len(w) > 1)
-    return PersonName(tuple(given), initials, key, core, parts)
+    return PersonName(tuple(given), initials, key, core, parts, middle)

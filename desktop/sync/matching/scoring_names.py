@@ -22,6 +22,7 @@ NUMBER_OTHER_JURISDICTION = -4.0
 NUMBERED_VS_NAMED = -3.0
 SURNAME_DIFFER = -7.0
 GIVEN_DIFFER = -6.0
+MIDDLE_DIFFER = -3.0  # same first name, other middle name or compound (Jean-François/-Pierre)
 COMPANY_DIFFER = -8.0
 KIND_DIFFER = -4.0
 FORM_AGREE = 1.0
@@ -81,6 +82,10 @@ def _given(a: PersonName, b: PersonName, freq: Frequencies) -> tuple[str, float]
     if not a.given or not b.given:
         return "missing", 0.0
     ka, kb = a.given_key, b.given_key
+    ma, mb = a.middle, b.middle
+    conflict = ma and mb and not (ma.startswith(mb) or mb.startswith(ma))
+    if conflict and a.given_first == b.given_first:
+        return "middle_differs", MIDDLE_DIFFER
     if ka == kb or a.given_joined == b.given_joined:
         return "exact", freq.given_weight(a.given_first)
     fa, fb = a.given_first, b.given_first
@@ -138,18 +143,26 @@ _NAME_TEXT = {
 def person_names(a: PersonName, b: PersonName, freq: Frequencies, ev: Sink) -> tuple[float, int]:
     if a.empty or b.empty:
         return 0.0, 0
-    if ev is None and a.surname_key == b.surname_key and a.given_key == b.given_key and a.given:
+    if (
+        ev is None
+        and a.surname_key == b.surname_key
+        and a.given_key == b.given_key
+        and a.middle == b.middle
+        and a.given
+    ):
         return freq.surname_weight(a.surname_key) + freq.given_weight(a.given_first), _STRONG
     s_code, s_w = _surname(a, b, freq)
     g_code, g_w = _given(a, b, freq)
-    if s_code in ("different", "typo", "missing") or g_code in ("different", "missing"):
+    if s_code in ("different", "typo", "missing") or g_code in (
+        "different", "missing", "middle_differs"
+    ):
         alt = _alternatives(a, b, freq)
         if alt is not None:
             if ev is not None:
                 ev.append(Evidence("name", Verdict.PARTIAL, alt[0], _NAME_TEXT[alt[0]], alt[1]))
             return alt[1], _STRONG
     weight = s_w + g_w
-    if s_code == "different" or g_code == "different":
+    if s_code == "different" or g_code in ("different", "middle_differs"):
         flags = _NAME_X
     elif (s_code in ("exact", "particle") and g_code != "typo") or (
         s_code == "compound" and g_code in ("exact", "nickname", "middle")
@@ -170,6 +183,8 @@ def _name_evidence(a: PersonName, b: PersonName, s_code: str, g_code: str, weigh
             parts.append(f"different surname {title(a.surname_key)} ≠ {title(b.surname_key)}")
         if g_code == "different":
             parts.append(f"different given name {title(a.given_key)} ≠ {title(b.given_key)}")
+        if g_code == "middle_differs":
+            parts.append(f"different middle name {a.middle.upper()} ≠ {b.middle.upper()}")
         return Evidence("name", Verdict.DISAGREES, "different", "; ".join(parts), weight)
     codes = []
     for code, which in ((g_code, "given"), (s_code, "surname")):
