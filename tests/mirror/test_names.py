@@ -187,7 +187,7 @@ def test_path_key() -> None:
 
 
 def test_mapping_paths_both_ways() -> None:
-    remote_folders = {("Court: 2026",): "Court_ 2026 (2)"}
+    remote_folders: dict[tuple[str, ...], str] = {("Court: 2026",): "Court_ 2026 (2)"}
     assert names.local_path_for(("Court: 2026", "Sub?", "A.pdf"), remote_folders) == \
         "Court_ 2026 (2)/Sub_/A.pdf"
     assert names.local_path_for(("Other", "A.pdf"), remote_folders) == "Other/A.pdf"

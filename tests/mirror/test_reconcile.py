@@ -42,7 +42,12 @@ from tests.mirror.states import (
 
 COPY = "Pleadings/Claim (conflicted copy, Ann Lee, 2026-03-04 1402).pdf"
 NONE = RemoteState.absent()
-OPEN = {"open_in_office": True}
+
+
+def opened(state: LocalState) -> LocalState:
+    """The same file with an Office lock file beside it."""
+    return replace(state, open_in_office=True)
+
 
 # (row name, base, local, remote, context overrides, expected action, expected fields)
 CASES: list[tuple[str, Base | None, LocalState, RemoteState, dict[str, Any], Action,
@@ -168,20 +173,20 @@ CASES: list[tuple[str, Base | None, LocalState, RemoteState, dict[str, Any], Act
     ("historical deleted + same path in Clio: download", HIST, L_GONE, R_NEW, {},
      Action.DOWNLOAD, {"doc_id": 9}),
     # open in Office, locked in Clio, still being written
-    ("open in Office + changed in Clio: wait", BASE, replace(L_SAME, **OPEN), R_CHANGED, {},
+    ("open in Office + changed in Clio: wait", BASE, opened(L_SAME), R_CHANGED, {},
      Action.WAIT, {"wait": WaitReason.OPEN_IN_OFFICE}),
-    ("open in Office + deleted in Clio: wait", BASE, replace(L_SAME, **OPEN), R_TRASHED, {},
+    ("open in Office + deleted in Clio: wait", BASE, opened(L_SAME), R_TRASHED, {},
      Action.WAIT, {"wait": WaitReason.OPEN_IN_OFFICE}),
-    ("open in Office + renamed in Clio: wait", BASE, replace(L_SAME, **OPEN), R_RENAMED, {},
+    ("open in Office + renamed in Clio: wait", BASE, opened(L_SAME), R_RENAMED, {},
      Action.WAIT, {"wait": WaitReason.OPEN_IN_OFFICE}),
-    ("open in Office + conflict: wait", BASE, replace(L_CHANGED, **OPEN), R_CHANGED, {},
+    ("open in Office + conflict: wait", BASE, opened(L_CHANGED), R_CHANGED, {},
      Action.WAIT, {"wait": WaitReason.OPEN_IN_OFFICE}),
-    ("open in Office + new/new conflict: wait", None, replace(L_NEW_DIFFERENT, **OPEN),
+    ("open in Office + new/new conflict: wait", None, opened(L_NEW_DIFFERENT),
      R_NEW_DIFFERENT, {}, Action.WAIT, {"wait": WaitReason.OPEN_IN_OFFICE}),
-    ("open in Office + changed locally: upload anyway", BASE, replace(L_CHANGED, **OPEN), R_SAME,
+    ("open in Office + changed locally: upload anyway", BASE, opened(L_CHANGED), R_SAME,
      {}, Action.UPLOAD_VERSION, {}),
     ("open in Office + renamed in Clio + changed locally: wait", BASE,
-     replace(L_CHANGED, **OPEN), R_RENAMED, {}, Action.WAIT,
+     opened(L_CHANGED), R_RENAMED, {}, Action.WAIT,
      {"wait": WaitReason.OPEN_IN_OFFICE}),
     ("locked in Clio + changed locally: no new version", BASE, L_CHANGED,
      replace(R_SAME, locked=True), {}, Action.WAIT, {"wait": WaitReason.REMOTE_LOCKED}),

@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 WHEN = datetime(2026, 3, 4, 14, 2, 9)
 
 
-def _trash_in_subprocess(path: Path, recovery: Path, root: Path, env: dict[str, str]) -> dict:
+def _trash_in_subprocess(path: Path, recovery: Path, root: Path,
+                         env: dict[str, str]) -> dict[str, str]:
     """Run move_to_trash with the real send2trash in a fresh interpreter, so send2trash reads
     this test's XDG_DATA_HOME (it does so at import) and the user's real trash is untouched."""
     code = (
@@ -33,7 +34,8 @@ def _trash_in_subprocess(path: Path, recovery: Path, root: Path, env: dict[str, 
     full_env = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
     out = subprocess.run([sys.executable, "-c", code, str(path), str(recovery), str(root)],
                          env=full_env, capture_output=True, text=True, check=True, timeout=60)
-    return json.loads(out.stdout)
+    got: dict[str, str] = json.loads(out.stdout)
+    return got
 
 
 @pytest.fixture
