@@ -104,6 +104,8 @@ def test_ignored_names_are_dropped(workspace: Path, watched: tuple[Watcher, Inbo
     _, inbox = watched
     for name in ("x.tmp", ".DS_Store", "Thumbs.db", ".prolegis-partial-1-a.pdf"):
         (workspace / "M-001" / name).write_bytes(b"junk")
+    (workspace / "M-001" / ".prolegis-cache").mkdir()
+    (workspace / "M-001" / ".prolegis-cache" / "inside.pdf").write_bytes(b"x")
     assert inbox.none_within(QUIET * 3)
 
 

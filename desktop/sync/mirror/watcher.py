@@ -154,7 +154,8 @@ def watch_limit_message(code: int, root: Path) -> str:
 
 
 class _Handler(FileSystemEventHandler):
-    def __init__(self, note: Callable[[list[str]], None]) -> None:
+    def __init__(self, root: str, note: Callable[[list[str]], None]) -> None:
+        self._root = root.rstrip(os.sep) + os.sep
         self._note = note
 
     def on_any_event(self, event: FileSystemEvent) -> None:
@@ -172,6 +173,9 @@ class _Handler(FileSystemEventHandler):
                 if names.is_office_lock(name):
                     found.append(os.path.dirname(path))
                 continue
+            inner = path[len(self._root):] if path.startswith(self._root) else ""
+            if any(names.is_ignored(part) for part in inner.split(os.sep)[:-1]):
+                continue  # inside an ignored folder (e.g. ``.prolegis-…``)
             found.append(path)
         if found:
             self._note(found)
@@ -207,7 +211,8 @@ class Watcher:
         """Start watching; raises ``WatchLimitError`` when the OS refuses more watches."""
         observer = self._factory()
         try:
-            observer.schedule(_Handler(self._note), str(self.root), recursive=True)
+            observer.schedule(_Handler(str(self.root), self._note), str(self.root),
+                              recursive=True)
             observer.start()
         except OSError as exc:
             if exc.errno in (errno.ENOSPC, errno.EMFILE):
