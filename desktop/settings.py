@@ -114,6 +114,12 @@ class Settings:
             return {}
         return raw if isinstance(raw, dict) else {}
 
+    def reload(self) -> None:
+        """Read the file again (another process may have changed it)."""
+        values = self._load()
+        with self._lock:
+            self._values = values
+
     def get(self, key: str) -> Any:
         spec = SETTINGS.get(key)
         with self._lock:

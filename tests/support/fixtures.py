@@ -7,4 +7,5 @@ pytest_plugins: list[str] = [
     "tests.support.sandbox_fixtures",
     "tests.support.clio_fixtures",
     "tests.support.workspace_fixtures",
+    "tests.support.harness_fixtures",
 ]
