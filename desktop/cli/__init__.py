@@ -20,6 +20,7 @@ from desktop.cli.context import CliContext, ExitCode, UsageError
 COMMAND_MODULES: tuple[str, ...] = (
     "desktop.cli.sandbox_cmd",
     "desktop.cli.config_cmd",
+    "desktop.cli.sync_cmd",
     "desktop.cli.auth_cmd",
 )
 

@@ -165,6 +165,15 @@ class Engine:
         finally:
             self._stop()
 
+    def prepare_read(self) -> None:
+        """For read-only use (``status``): load the manifest and compute the views, with no
+        baseline, no Clio calls and no parts started."""
+        ws = self.services.workspace
+        with contextlib.suppress(ManifestError, WorkspaceMissingError):
+            ws.refresh()
+        self.ctx.manifest = ws.current
+        self._views = {v.matter_id: v for v in self.matter_views()}
+
     # -- commands --------------------------------------------------------------------------------
 
     def checkpoint(self) -> None:

@@ -1,0 +1,29 @@
+"""Opening the engine's services for a command, with the errors a user can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.app import WorkspaceNotConfigured, open_services
+from desktop.cli.context import CliContext
+from desktop.clio.errors import ClioError
+from desktop.settings import Settings
+from desktop.sync.context import Services
+from desktop.sync.store.db import StoreError
+
+
+class CommandError(Exception):
+    """A command cannot run; the message says why and what to do (exit code 1)."""
+
+
+def services_for(ctx: CliContext, workspace: Path | None = None) -> Services:
+    """The services for the configured Clio account and Prolegis folder, or a CommandError."""
+    settings = Settings(ctx.paths.settings_file)
+    try:
+        return open_services(ctx.paths, settings, workspace=workspace)
+    except WorkspaceNotConfigured as exc:
+        raise CommandError(exc.user_message) from None
+    except ClioError as exc:
+        raise CommandError(exc.user_message) from None
+    except StoreError as exc:
+        raise CommandError(exc.user_message) from None
