@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
+from desktop.cli.app_cmd import default_handler
 from desktop.cli.context import CliContext, ExitCode, UsageError
 
 # One module per command group; each has register(subparsers).
@@ -21,6 +22,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.cli.sandbox_cmd",
     "desktop.cli.config_cmd",
     "desktop.cli.sync_cmd",
+    "desktop.cli.app_cmd",
+    "desktop.cli.diag_cmd",
     "desktop.cli.auth_cmd",
 )
 
@@ -45,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.set_defaults(default_handler=default_handler)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
@@ -58,14 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
         return ExitCode.USAGE
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        # No command: the desktop app (once the GUI exists); until then, the help.
-        default = getattr(args, "default_handler", None)
-        if default is None:
-            parser.print_help()
-            return ExitCode.OK
-        handler = default
+    handler = getattr(args, "handler", None) or args.default_handler  # no command: the app
     ctx = CliContext.from_args(args)
     try:
         return int(handler(args, ctx))

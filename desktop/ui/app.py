@@ -25,7 +25,7 @@ from desktop.ui import icons, style
 from desktop.ui.crash import CrashHandler
 from desktop.ui.engine_host import EngineHost
 from desktop.ui.main_window import MainWindow
-from desktop.ui.single_instance import acquire
+from desktop.ui.single_instance import SingleInstance, acquire
 
 log = logging.getLogger(__name__)
 
@@ -74,22 +74,25 @@ def run_gui(
     start_hidden: bool = False,
     on_ready: OnReady | None = None,
     quit_after_ms: int | None = None,
+    guard: SingleInstance | None = None,
 ) -> int:
     """Run the GUI over ``engine`` until the user quits; returns the exit code.
 
     ``start_hidden`` starts in the tray (the tray's module shows the window later);
-    ``quit_after_ms`` quits by itself (the launch benchmark, smoke tests).
+    ``quit_after_ms`` quits by itself (the launch benchmark, smoke tests); ``guard`` is the
+    single-instance guard when the caller (``desktop.ui.shell``) already holds it.
     """
     started = time.perf_counter()
     app = ensure_app(argv)
     style.apply_style(app, scheme)
     _install_english_plurals(app)
     install_translations(app, language)
-    home = paths.home if paths.home is not None else paths.data_dir
-    guard = acquire(home, app)
     if guard is None:
-        log.info("another window is open on %s: raised it", home)
-        return 0
+        home = paths.home if paths.home is not None else paths.data_dir
+        guard = acquire(home, app)
+        if guard is None:
+            log.info("another window is open on %s: raised it", home)
+            return 0
 
     host = EngineHost(engine, app)
     window = MainWindow(host)
