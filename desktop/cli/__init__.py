@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep all settings, state and logs under DIR (env: PROLEGIS_DESKTOP_HOME)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    parser.add_argument(
+        "--selftest", action="store_true", help="check this installation (offscreen) and exit"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     parser.set_defaults(default_handler=default_handler)
     for name in COMMAND_MODULES:
@@ -62,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
         return ExitCode.USAGE
+    if args.selftest:
+        from desktop.selftest import run_selftest
+
+        return run_selftest()
     handler = getattr(args, "handler", None) or args.default_handler  # no command: the app
     ctx = CliContext.from_args(args)
     try:
