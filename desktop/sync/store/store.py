@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from desktop.sync.store.cursors import Cursors
 from desktop.sync.store.db import Database, Migration
+from desktop.sync.store.documents import DocumentState
 from desktop.sync.store.history import History
 from desktop.sync.store.journal import Journal
 from desktop.sync.store.links import ActivityLinks, Baseline, ClientLinks, MatterLinks
@@ -32,7 +33,10 @@ def migrations() -> list[Migration]:
 
 
 # Schema modules of other areas, each with a MIGRATION of the next version number.
-_AREA_SCHEMAS: tuple[str, ...] = ("desktop.sync.store.schema_records",)
+_AREA_SCHEMAS: tuple[str, ...] = (
+    "desktop.sync.store.schema_records",
+    "desktop.sync.store.schema_documents",
+)
 
 
 def state_db_path(data_dir: Path, base_url: str, user_id: int | str, workspace: Path) -> Path:
@@ -61,6 +65,7 @@ class Store:
         self.problems = Problems(self.db)
         self.clio = RecordsCache(self.db)
         self.holds = Holds(self.db)
+        self.documents = DocumentState(self.db)
 
     @property
     def path(self) -> Path:
