@@ -6,9 +6,15 @@ Rules (product.md rule 6, decisions.md "Activities"):
 * time → ``TimeEntry`` (``quantity`` = hours × 3600 seconds, ``price`` = rate);
   expense → ``ExpenseEntry`` (``price`` = amount, ``quantity`` 1, category by name).
 * A change is pushed when the payload's digest differs from the one last pushed. An entry billed
-  in Clio is locked; one edited in Clio since our last push is not overwritten without asking.
+  in Clio is locked; one edited (or deleted) in Clio since our last push is not overwritten
+  without asking. A time entry without a rate is sent without ``price`` (Clio's rate applies).
 * Removals are guarded: more than :data:`REMOVAL_GUARD_TOTAL` in one pass, or a matter losing more
-  than :data:`REMOVAL_GUARD_SHARE` of its pushed activities, are held until the user confirms.
+  than :data:`REMOVAL_GUARD_SHARE` of its pushed activities, are held until the user confirms —
+  but one or two removals in a matter are never held (:data:`REMOVAL_GUARD_MIN_IN_MATTER`, see
+  docs/decisions.md).
+
+Link states: ``pushed``; ``billed`` (locked); ``clio_edited`` and ``clio_deleted`` (the user
+chooses); ``kept_deleted`` (the user chose to leave it deleted in Clio: never pushed again).
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ class ActivityPayload:
     type: str  # TimeEntry | ExpenseEntry
     date: str  # YYYY-MM-DD
     quantity: int | Decimal  # seconds for time entries, 1 for expenses
-    price: Decimal
+    price: Decimal | None  # None: a time entry without a rate (Clio applies its own rate)
     note: str
     matter_id: int
     user_id: int | None
@@ -49,10 +55,11 @@ class ActivityPayload:
             "quantity": float(self.quantity)
             if isinstance(self.quantity, Decimal)
             else self.quantity,
-            "price": float(self.price),
             "note": self.note,
             "matter": {"id": self.matter_id},
         }
+        if self.price is not None:
+            body["price"] = float(self.price)
         if self.user_id is not None:
             body["user"] = {"id": self.user_id}
         if self.expense_category_id is not None:
@@ -65,7 +72,7 @@ class ActivityPayload:
             "type": self.type,
             "date": self.date,
             "quantity": str(Decimal(self.quantity).normalize()),
-            "price": str(self.price.quantize(Decimal("0.01"))),
+            "price": None if self.price is None else str(self.price.quantize(Decimal("0.01"))),
             "note": self.note,
             "matter": self.matter_id,
             "user": self.user_id,
@@ -93,7 +100,7 @@ def build_payload(
             type="TimeEntry",
             date=activity.date.isoformat(),
             quantity=hours_to_seconds(activity.hours or Decimal(0)),
-            price=(activity.rate or Decimal(0)).quantize(Decimal("0.01")),
+            price=None if activity.rate is None else activity.rate.quantize(Decimal("0.01")),
             note=activity.note,
             matter_id=clio_matter_id,
             user_id=user_id,
@@ -146,7 +153,7 @@ class ActivityDelete:
 class ActivityBlocked:
     activity_id: str
     matter_id: str
-    code: str  # billed | clio_edited | unmapped_author
+    code: str  # billed | clio_edited | clio_deleted | unmapped_author
     message: str
 
 
@@ -157,6 +164,13 @@ class ActivityPlan:
     deletes: tuple[ActivityDelete, ...]
     held_deletes: tuple[ActivityDelete, ...]
     blocked: tuple[ActivityBlocked, ...]
+    forget: tuple[str, ...] = ()  # links to drop without touching Clio (already gone there)
+
+
+BILLED_CHANGE = "Already billed in Clio; the change was not pushed."
+BILLED_REMOVAL = "Removed in Prolegis but already billed in Clio; kept in Clio."
+CLIO_EDITED = "Edited in Clio since the last push; choose which to keep."
+CLIO_DELETED = "Deleted in Clio; push it again or leave it deleted."
 
 
 def author_in_scope(author: str, authors_setting: str) -> bool:
@@ -187,6 +201,13 @@ def plan_activities(
             continue
         if link is None and not author_in_scope(activity.author, authors_setting):
             continue
+        if link is not None and link.state == "kept_deleted":
+            continue
+        if link is not None and link.state == "clio_deleted":
+            blocked.append(
+                ActivityBlocked(activity.id, activity.matter_id, "clio_deleted", CLIO_DELETED)
+            )
+            continue
         user = user_of_author.get(activity.author.strip().casefold())
         if user is None:
             blocked.append(
@@ -203,45 +224,34 @@ def plan_activities(
         )
         if link is None:
             creates.append(ActivityCreate(activity, payload))
+        elif link.state == "clio_edited":
+            blocked.append(
+                ActivityBlocked(activity.id, activity.matter_id, "clio_edited", CLIO_EDITED)
+            )
         elif link.digest != payload.digest():
             if link.state == "billed":
                 blocked.append(
-                    ActivityBlocked(
-                        activity.id,
-                        activity.matter_id,
-                        "billed",
-                        "Already billed in Clio; the change was not pushed.",
-                    )
-                )
-            elif link.state == "clio_edited":
-                blocked.append(
-                    ActivityBlocked(
-                        activity.id,
-                        activity.matter_id,
-                        "clio_edited",
-                        "Edited in Clio since the last push; choose which to keep.",
-                    )
+                    ActivityBlocked(activity.id, activity.matter_id, "billed", BILLED_CHANGE)
                 )
             else:
                 updates.append(ActivityUpdate(activity, payload, link.clio_activity_id))
     deletes: list[ActivityDelete] = []
+    forget: list[str] = []
     for activity_id, link in pushed.items():
         if activity_id in manifest.activities_by_id:
             continue
+        if link.state in ("kept_deleted", "clio_deleted"):
+            forget.append(activity_id)
+            continue
         if link.state == "billed":
-            blocked.append(
-                ActivityBlocked(
-                    activity_id,
-                    link.matter_id,
-                    "billed",
-                    "Removed in Prolegis but already billed in Clio; kept in Clio.",
-                )
-            )
+            blocked.append(ActivityBlocked(activity_id, link.matter_id, "billed", BILLED_REMOVAL))
             continue
         deletes.append(ActivityDelete(activity_id, link.matter_id, link.clio_activity_id))
     held = _removal_guard(deletes, pushed, allow_removals, allowed_removal_matters)
     deletes = [d for d in deletes if d not in held]
-    return ActivityPlan(tuple(creates), tuple(updates), tuple(deletes), tuple(held), tuple(blocked))
+    return ActivityPlan(
+        tuple(creates), tuple(updates), tuple(deletes), tuple(held), tuple(blocked), tuple(forget)
+    )
 
 
 def _removal_guard(

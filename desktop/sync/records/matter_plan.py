@@ -74,11 +74,13 @@ def plan_matters(
     contact_of: Mapping[str, int],
     allow_new_matters: bool = False,
     deferred: Set[str] = frozenset(),
+    allowed: Set[str] = frozenset(),
 ) -> MatterPlan:
     """Decide matter work for one pass.
 
     ``contact_of`` maps client id → linked Clio contact id. ``deferred`` are new matters the user
-    said "not now" to: they stay held without asking again until allowed.
+    said "not now" to: they stay held without asking again until allowed. ``allowed`` are held
+    matters the user confirmed: they are created and do not count toward the guard.
     """
     creates: list[MatterCreate] = []
     needs: list[NeedsClient] = []
@@ -107,11 +109,13 @@ def plan_matters(
         creates.append(MatterCreate(matter, contacts[0], related))
     held: list[MatterCreate] = []
     if not allow_new_matters:
-        held = [c for c in creates if c.matter.id in deferred]
-        creates = [c for c in creates if c.matter.id not in deferred]
+        confirmed = [c for c in creates if c.matter.id in allowed]
+        held = [c for c in creates if c.matter.id in deferred and c.matter.id not in allowed]
+        creates = [c for c in creates if c.matter.id not in deferred and c.matter.id not in allowed]
         if len(creates) > NEW_MATTER_GUARD:
             held.extend(creates)
             creates = []
+        creates = confirmed + creates
     vanished = tuple(sorted(set(links) - set(manifest.matters_by_id)))
     return MatterPlan(
         tuple(creates),

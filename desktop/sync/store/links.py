@@ -210,6 +210,15 @@ class Baseline:
             )
             c.execute("INSERT INTO meta VALUES ('baseline_taken_at', ?)", (json.dumps(now),))
 
+    def add(self, matter_ids: Iterable[str]) -> None:
+        """Treat these matters as pre-existing from now on (a new matter the user unlinked:
+        nothing happens until the user links it again)."""
+        now = iso()
+        with self._db.write() as c:
+            c.executemany(
+                "INSERT OR IGNORE INTO baseline VALUES (?, ?)", [(m, now) for m in matter_ids]
+            )
+
     def is_preexisting(self, matter_id: str) -> bool:
         return (
             self._db.query_one("SELECT 1 FROM baseline WHERE matter_id = ?", (matter_id,))
