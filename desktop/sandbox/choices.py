@@ -39,6 +39,10 @@ BILLED_ACTIVITY_STATUS = 422
 LOCKED_DOCUMENT_STATUS = 403
 #: Status for UploadNotFoundError / already-committed versions.
 UPLOAD_ERROR_STATUS = 422
+#: Only administrators may create, edit or delete custom fields (Clio's help centre: "Only Users
+#: with Administrator Permissions can create Custom Fields"); the API's answer to other users is
+#: taken to be 403. Applying existing fields' values stays open to everyone.
+CUSTOM_FIELDS_NEED_ADMIN = True
 #: Unknown attributes in a POST/PATCH body are refused (422) rather than ignored. Real Clio
 #: (Rails) may silently drop them; refusing makes a client typo visible.
 REJECT_UNKNOWN_BODY_ATTRIBUTES = True

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.sandbox import filters, paging
+from desktop.sandbox import choices, filters, paging
 from desktop.sandbox.context import ApiContext
-from desktop.sandbox.errors import invalid, not_found
+from desktop.sandbox.errors import forbidden, invalid, not_found
 from desktop.sandbox.fields import common, resource
 from desktop.sandbox.router import route
 from desktop.sandbox.store import Record, Store
@@ -114,8 +114,16 @@ def show(ctx: ApiContext, id: int) -> Response:
     return ctx.record(200, "CustomField", f)
 
 
+def _admin_only(ctx: ApiContext) -> None:
+    """Custom fields are managed by administrators only (see ``choices``)."""
+    user = ctx.store.get("users", ctx.user_id) or {}
+    if choices.CUSTOM_FIELDS_NEED_ADMIN and "admin" not in (user.get("roles") or []):
+        raise forbidden("Only administrators can create, edit or delete custom fields")
+
+
 @route("POST", "/custom_fields")
 def create(ctx: ApiContext) -> Response:
+    _admin_only(ctx)
     data = ctx.data(_CREATE, "CustomField")
     spec = ctx.spec("CustomField")
     return ctx.record(201, "CustomField", create_field(ctx.store, data), spec)
@@ -126,6 +134,7 @@ def update(ctx: ApiContext, id: int) -> Response:
     f = ctx.store.get("custom_fields", id)
     if f is None:
         raise not_found("CustomField", id)
+    _admin_only(ctx)
     spec = ctx.spec("CustomField")
     ctx.check_if_match(f)
     data = ctx.data(("name", "displayed", "required", "display_order"), "CustomField")
@@ -147,6 +156,7 @@ def destroy(ctx: ApiContext, id: int) -> Response:
     f = ctx.store.get("custom_fields", id)
     if f is None:
         raise not_found("CustomField", id)
+    _admin_only(ctx)
     f["deleted"] = True
     ctx.store.touch(f)
     return ctx.deleted()
