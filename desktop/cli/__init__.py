@@ -25,6 +25,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.cli.app_cmd",
     "desktop.cli.diag_cmd",
     "desktop.cli.auth_cmd",
+    "desktop.cli.clients_cmd",
+    "desktop.cli.matters_cmd",
 )
 
 

@@ -197,10 +197,15 @@ class RecordsActions:
         if not self._matters.unlink(manifest.matters_by_id.get(c.matter_id), c.matter_id):
             raise LinkRefused(f"{self._ctx.matter_label(c.matter_id)} is not linked to Clio.")
 
-    def suggestions(self, manifest: Manifest, matter_id: str) -> list[MatterSuggestion]:
+    def suggestions(
+        self, manifest: Manifest, matter_id: str, *, refresh: bool = True
+    ) -> list[MatterSuggestion]:
+        """Clio matters ``matter_id`` may be linked to, best first (``refresh``: read what
+        changed in Clio first)."""
         self._matter(manifest, matter_id)
         store = self._ctx.store
-        self._feeds.poll_matters()
+        if refresh:
+            self._feeds.poll_matters()
         clio_matters = [Matter.parse(r) for r in store.clio.all("matters")]
         links = store.matter_links.all()
         linked_elsewhere = {ln.clio_matter_id for mid, ln in links.items() if mid != matter_id}
@@ -225,8 +230,9 @@ class RecordsActions:
     def _allow_removals(self, c: cmd.AllowActivityRemovals) -> None:
         n = self._ctx.store.holds.decide("activity_removal", "allow", matter_id=c.matter_id)
         if n:
-            self._ctx.record("guard", f"You confirmed deleting {n} entries in Clio",
-                             matter_id=c.matter_id or "")
+            self._ctx.record(
+                "guard", f"You confirmed deleting {n} entries in Clio", matter_id=c.matter_id or ""
+            )
         self._ctx.request_pass(RECORDS_PASS)
 
     # -- an entry edited, deleted or billed in Clio ------------------------------------------
@@ -245,8 +251,13 @@ class RecordsActions:
                 self._activities.forget([c.activity_id])
             elif payload is not None:
                 store.activity_links.record_push(
-                    link.activity_id, link.matter_id, link.clio_activity_id, link.etag,
-                    payload.digest(), state="billed", detail=link.detail,
+                    link.activity_id,
+                    link.matter_id,
+                    link.clio_activity_id,
+                    link.etag,
+                    payload.digest(),
+                    state="billed",
+                    detail=link.detail,
                 )
                 store.problems.clear("activity", c.activity_id)
             return
@@ -262,10 +273,18 @@ class RecordsActions:
             if payload is None:
                 raise LinkRefused(f"Entry {c.activity_id} can no longer be pushed from Prolegis.")
             self._activities.overwrite(link, payload)
-            self._ctx.record("activity_overwritten", "Clio's edit overwritten with Prolegis'",
-                             matter_id=link.matter_id, subject=link.activity_id)
+            self._ctx.record(
+                "activity_overwritten",
+                "Clio's edit overwritten with Prolegis'",
+                matter_id=link.matter_id,
+                subject=link.activity_id,
+            )
         else:
             digest = payload.digest() if payload is not None else link.pushed_digest
             self._activities.keep_clio(link, digest)
-            self._ctx.record("activity_kept", "Kept the version edited in Clio",
-                             matter_id=link.matter_id, subject=link.activity_id)
+            self._ctx.record(
+                "activity_kept",
+                "Kept the version edited in Clio",
+                matter_id=link.matter_id,
+                subject=link.activity_id,
+            )

@@ -96,8 +96,13 @@ class ActivitySync:
         self._ctx.store.clio.upsert(PUSHED, [raw])
         self._ctx.store.clio.upsert(SEEN, [raw])
         self._ctx.store.activity_links.record_push(
-            activity_id, matter_id, record.id, record.etag or "", digest,
-            state=state, detail=detail,
+            activity_id,
+            matter_id,
+            record.id,
+            record.etag or "",
+            digest,
+            state=state,
+            detail=detail,
         )
         self._ctx.store.problems.clear("activity", activity_id)
 
@@ -133,20 +138,31 @@ class ActivitySync:
         if is_billed(raw):
             if link.state != "billed":
                 self._ctx.store.activity_links.record_push(
-                    link.activity_id, link.matter_id, record.id, record.etag or "",
-                    link.pushed_digest, state="billed", detail="already billed in Clio",
+                    link.activity_id,
+                    link.matter_id,
+                    record.id,
+                    record.etag or "",
+                    link.pushed_digest,
+                    state="billed",
+                    detail="already billed in Clio",
                 )
                 self._ctx.record(
                     "activity_locked",
                     "Billed in Clio: locked (later changes in Prolegis are not pushed)",
-                    result="info", matter_id=link.matter_id, subject=link.activity_id,
+                    result="info",
+                    matter_id=link.matter_id,
+                    subject=link.activity_id,
                 )
             return "billed"
         base = self._ctx.store.clio.get(PUSHED, record.id)
         if base is None or managed(base) == managed(raw):
             self._pushed(
-                link.activity_id, link.matter_id, record, link.pushed_digest,
-                "pushed" if link.state in ("pushed", "billed") else link.state, link.detail,
+                link.activity_id,
+                link.matter_id,
+                record,
+                link.pushed_digest,
+                "pushed" if link.state in ("pushed", "billed") else link.state,
+                link.detail,
             )
             return link.state
         if link.state != "clio_edited":
@@ -154,7 +170,9 @@ class ActivitySync:
             self._ctx.record(
                 "activity_edited",
                 f"Edited in Clio since the last push ({describe(raw)}); keep Clio's or overwrite",
-                result="warning", matter_id=link.matter_id, subject=link.activity_id,
+                result="warning",
+                matter_id=link.matter_id,
+                subject=link.activity_id,
             )
         return "clio_edited"
 
@@ -180,7 +198,8 @@ class ActivitySync:
             self._ctx.record(
                 "time_entry" if activity.kind == "time" else "expense",
                 f"{label(activity)} found in Clio and linked",
-                matter_id=activity.matter_id, subject=activity.id,
+                matter_id=activity.matter_id,
+                subject=activity.id,
             )
             return "adopted"
         intent_id = self._journal.open(
@@ -198,7 +217,8 @@ class ActivitySync:
         self._ctx.record(
             "time_entry" if activity.kind == "time" else "expense",
             f"{label(activity)} pushed to Clio",
-            matter_id=activity.matter_id, subject=activity.id,
+            matter_id=activity.matter_id,
+            subject=activity.id,
         )
         return "created"
 
@@ -225,7 +245,8 @@ class ActivitySync:
         self._ctx.record(
             "time_entry" if activity.kind == "time" else "expense",
             f"{label(activity)} updated in Clio",
-            matter_id=activity.matter_id, subject=activity.id,
+            matter_id=activity.matter_id,
+            subject=activity.id,
         )
 
     def _patch(
@@ -306,8 +327,10 @@ class ActivitySync:
         self.forget([item.activity_id])
         self._journal.close(intent_id, "done")
         self._ctx.record(
-            "activity_deleted", "Removed in Prolegis: deleted in Clio",
-            matter_id=item.matter_id, subject=item.activity_id,
+            "activity_deleted",
+            "Removed in Prolegis: deleted in Clio",
+            matter_id=item.matter_id,
+            subject=item.activity_id,
         )
 
     def forget(self, activity_ids: Iterable[str]) -> None:
@@ -349,7 +372,9 @@ class ActivitySync:
         found = [
             a
             for a in self._clio.activities(
-                matter_id=payload.matter_id, start_date=payload.date, end_date=payload.date,
+                matter_id=payload.matter_id,
+                start_date=payload.date,
+                end_date=payload.date,
                 type=payload.type,
             )
             if a.id not in linked

@@ -115,12 +115,22 @@ class ActivityPass:
         for update in plan.updates:
             a = update.activity
             if not self._waiting(a.id, a.matter_id, report):
-                self._item(a.id, a.matter_id, report,
-                           partial(self._activities.update, update), "activities_updated")
+                self._item(
+                    a.id,
+                    a.matter_id,
+                    report,
+                    partial(self._activities.update, update),
+                    "activities_updated",
+                )
         for delete in plan.deletes:
             if not self._waiting(delete.activity_id, delete.matter_id, report):
-                self._item(delete.activity_id, delete.matter_id, report,
-                           partial(self._activities.delete, delete), "activities_deleted")
+                self._item(
+                    delete.activity_id,
+                    delete.matter_id,
+                    report,
+                    partial(self._activities.delete, delete),
+                    "activities_deleted",
+                )
         blocked = {b.activity_id for b in plan.blocked} | self._blocked_now
         for problem in self._ctx.store.problems.all("activity"):
             keep = problem.subject in blocked if problem.needs_user else problem.subject in busy
@@ -143,11 +153,22 @@ class ActivityPass:
                     self._fail(item.activity.id, item.activity.matter_id, exc.user_message, report)
                 continue
             for item in items:
-                self._item(item.activity.id, item.activity.matter_id, report,
-                           partial(self._activities.create, item, pool), "activities_pushed")
+                self._item(
+                    item.activity.id,
+                    item.activity.matter_id,
+                    report,
+                    partial(self._activities.create, item, pool),
+                    "activities_pushed",
+                )
 
-    def _item(self, activity_id: str, matter_id: str, report: PassReport,
-              action: Callable[[], object], counter: str) -> None:
+    def _item(
+        self,
+        activity_id: str,
+        matter_id: str,
+        report: PassReport,
+        action: Callable[[], object],
+        counter: str,
+    ) -> None:
         self._ctx.checkpoint()
         try:
             action()
@@ -183,11 +204,20 @@ class ActivityPass:
         known = store.problems.get("activity", b.activity_id)
         if known is None or known.code != b.code or not known.needs_user:
             store.problems.report(
-                "activity", b.activity_id, b.code, b.message, matter_id=b.matter_id,
+                "activity",
+                b.activity_id,
+                b.code,
+                b.message,
+                matter_id=b.matter_id,
                 needs_user=True,
             )
-        report.add(Outcome.NEEDS_USER, b.code, f"Entry {b.activity_id}: {b.message}",
-                   matter_id=b.matter_id, subject=b.activity_id)
+        report.add(
+            Outcome.NEEDS_USER,
+            b.code,
+            f"Entry {b.activity_id}: {b.message}",
+            matter_id=b.matter_id,
+            subject=b.activity_id,
+        )
 
     def _hold(self, plan: ActivityPlan, report: PassReport) -> None:
         store = self._ctx.store
@@ -195,11 +225,13 @@ class ActivityPass:
         for d in plan.held_deletes:
             raw = store.clio.get(SEEN, d.clio_activity_id)
             detail = describe(raw) if raw else f"Clio entry {d.clio_activity_id}"
-            store.holds.hold("activity_removal", d.activity_id, matter_id=d.matter_id,
-                             detail=detail)
+            store.holds.hold(
+                "activity_removal", d.activity_id, matter_id=d.matter_id, detail=detail
+            )
         deleting = {d.activity_id for d in plan.deletes}
         stale = [
-            h.subject for h in store.holds.all("activity_removal")
+            h.subject
+            for h in store.holds.all("activity_removal")
             if h.subject not in held and h.subject not in deleting
         ]
         store.holds.release("activity_removal", stale)

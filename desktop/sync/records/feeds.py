@@ -132,4 +132,3 @@ class RecordsFeeds:
         self._store.clio.replace_all("expense_categories", [dict(c.raw) for c in categories])
         self._store.meta.set("fetched:expense_categories", iso())
         return True
-

@@ -120,4 +120,3 @@ class MatchingService:
 def confident(views: list[ClientMatchView]) -> list[ClientMatchView]:
     """What "accept all confident matches" links: unlinked clients in the confident band."""
     return [v for v in views if v.band == Band.CONFIDENT.value and v.candidates]
-

@@ -65,8 +65,9 @@ class MatterPass:
             except ClioError as exc:
                 if stops_the_pass(exc):
                     raise
-                self._fail(mid, "create", f"Creating the Clio matter failed: {exc.user_message}",
-                           report)
+                self._fail(
+                    mid, "create", f"Creating the Clio matter failed: {exc.user_message}", report
+                )
                 continue
             self._ctx.store.problems.clear("matter", mid)
             self._ctx.store.holds.release("new_matter", [mid])
@@ -82,8 +83,12 @@ class MatterPass:
             except ClioError as exc:
                 if stops_the_pass(exc):
                     raise
-                self._fail(mid, "status", f"The status change did not reach Clio: "
-                           f"{exc.user_message}", report)
+                self._fail(
+                    mid,
+                    "status",
+                    f"The status change did not reach Clio: {exc.user_message}",
+                    report,
+                )
                 continue
             self._ctx.store.problems.clear("matter", mid)
             report.count("matter_status_updates")

@@ -102,9 +102,7 @@ class MatterTag:
 
     def lookup(self, matter: PMatter, client_contact_id: int | None) -> Matter | None:
         """The Clio matter already made for ``matter``, if any (oldest first)."""
-        return self.lookup_by(
-            matter.id, matter.number, clio_description(matter), client_contact_id
-        )
+        return self.lookup_by(matter.id, matter.number, clio_description(matter), client_contact_id)
 
     def lookup_by(
         self, matter_id: str, number: str, description: str, client_contact_id: int | None

@@ -110,8 +110,13 @@ class RecordsPart:
             except ClioError as exc:
                 if stops_the_pass(exc):
                     raise
-                log.warning("intent %s (%s %s) not settled yet: %s",
-                            intent.id, intent.kind, intent.subject, exc)
+                log.warning(
+                    "intent %s (%s %s) not settled yet: %s",
+                    intent.id,
+                    intent.kind,
+                    intent.subject,
+                    exc,
+                )
         return done
 
     def _follow_matter_folders(self) -> None:
