@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 USERS_MAX_AGE = timedelta(hours=6)
 CATEGORIES_MAX_AGE = timedelta(hours=1)
-ON_DEMAND_MIN_AGE = timedelta(minutes=5)  # a missing name refreshes at most this often
+ON_DEMAND_MIN_AGE = timedelta(minutes=1)  # a missing name refreshes at most this often
 
 
 class RecordsFeeds:
