@@ -4,16 +4,18 @@ and nothing pushed twice (lost answers, a crash at any state write, an identical
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from desktop.sandbox import Sandbox
 from desktop.sync import commands as cmd
 from desktop.sync.store import StoreError
-from tests.records.helpers import clio_activities, codes, part, person, run
+from tests.records.helpers import clio_activities, codes, part, run
 from tests.support.harness import SyncHarness
 from tests.support.harness_fixtures import HarnessFactory
-from tests.support.sandbox_fixtures import api_client
+from tests.support.sandbox_fixtures import SandboxFactory, api_client
 
 DAY = date(2026, 11, 20)
 
@@ -21,8 +23,11 @@ DAY = date(2026, 11, 20)
 def linked(harness_factory: HarnessFactory, sandbox, **kw: Any) -> SyncHarness:  # type: ignore[no-untyped-def]
     """A workspace with a new matter m-1 whose Clio matter exists (created by the first passes)."""
     h = harness_factory(sandbox, documents=False, **kw)
-    contact = h.sandbox.admin.create_contact("Person", first_name="Ada", last_name="Lovelace") \
-        if not hasattr(sandbox, "_ada") else sandbox._ada
+    contact = (
+        h.sandbox.admin.create_contact("Person", first_name="Ada", last_name="Lovelace")
+        if not hasattr(sandbox, "_ada")
+        else sandbox._ada
+    )
     sandbox._ada = contact
     h.builder.add_client("Ada", "Lovelace", id="c-1")
     h.builder.write()
@@ -51,18 +56,29 @@ def entry(h: SyncHarness, activity_id: str) -> Any:
 def time(h: SyncHarness, aid: str, hours: str = "1.5", **kw: Any) -> None:
     kw.setdefault("date", DAY)
     kw.setdefault("note", "Review title search")
-    h.builder.add_activity(kw.pop("matter", "m-1"), id=aid, hours=hours, rate=kw.pop("rate", "350"),
-                           **kw)
+    h.builder.add_activity(
+        kw.pop("matter", "m-1"), id=aid, hours=hours, rate=kw.pop("rate", "350"), **kw
+    )
 
 
-def test_time_entries_and_expenses_are_pushed(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_time_entries_and_expenses_are_pushed(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     courier = sandbox.admin.create_expense_category("Courier")
     h = linked(harness_factory, sandbox)
     time(h, "a-1")
-    h.builder.add_activity("m-1", id="a-2", kind="expense", amount="45.20", category="courier",
-                           date=DAY, note="Courier to lender")
-    h.builder.add_activity("m-1", id="a-3", kind="expense", amount="12", category="Parking",
-                           date=DAY, note="Parking")
+    h.builder.add_activity(
+        "m-1",
+        id="a-2",
+        kind="expense",
+        amount="45.20",
+        category="courier",
+        date=DAY,
+        note="Courier to lender",
+    )
+    h.builder.add_activity(
+        "m-1", id="a-3", kind="expense", amount="12", category="Parking", date=DAY, note="Parking"
+    )
     h.builder.add_activity("m-1", id="a-4", hours="0.25", date=DAY, note="Call")  # no rate
     h.builder.write()
     report = h.sync_once()
@@ -71,7 +87,12 @@ def test_time_entries_and_expenses_are_pushed(sandbox, harness_factory) -> None:
     got = {a.id: a for a in clio_activities(h, matter_id=clio_id(h))}
     t = got[entry(h, "a-1").clio_activity_id]
     assert (t.type, t.date, t.quantity, t.price, t.note) == (
-        "TimeEntry", DAY, 5400, Decimal("350"), "Review title search")
+        "TimeEntry",
+        DAY,
+        5400,
+        Decimal("350"),
+        "Review title search",
+    )
     assert (t.matter_id, t.user_id) == (clio_id(h), sandbox.admin.default_user_id())
     e = got[entry(h, "a-2").clio_activity_id]
     assert (e.type, e.quantity, e.price) == ("ExpenseEntry", 1, Decimal("45.2"))
@@ -91,7 +112,9 @@ def test_time_entries_and_expenses_are_pushed(sandbox, harness_factory) -> None:
     assert fixed.expense_category is not None and fixed.expense_category.id == parking
 
 
-def test_activities_of_unlinked_matters_wait(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_activities_of_unlinked_matters_wait(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = linked(harness_factory, sandbox)
     h.builder.add_client("Bob", "Smith", id="c-9")
     h.builder.add_matter("Needs client", id="m-9", client_ids=["c-9"])
@@ -101,11 +124,18 @@ def test_activities_of_unlinked_matters_wait(sandbox, harness_factory) -> None: 
     assert clio_activities(h) == []
 
 
-def test_only_the_authors_assigned_to_this_companion_are_pushed(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_authors_assigned_to_this_companion_are_pushed(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     marc = sandbox.admin.add_user("Marc Tremblay", "marc@example-law.ca", rate=250)
     one = linked(harness_factory, sandbox, name="seat1")
-    two = linked(harness_factory, sandbox, name="seat2", user_id=marc,
-                 settings={"prolegis_username": "mtremblay", "activity_authors": "mtremblay"})
+    two = linked(
+        harness_factory,
+        sandbox,
+        name="seat2",
+        user_id=marc,
+        settings={"prolegis_username": "mtremblay", "activity_authors": "mtremblay"},
+    )
     for h in (one, two):
         time(h, "a-1", author="jdoe")
         time(h, "a-2", author="mtremblay", note="Draft transfer")
@@ -115,15 +145,25 @@ def test_only_the_authors_assigned_to_this_companion_are_pushed(sandbox, harness
     assert one.sync_once().exit_code == 0
     entries = clio_activities(one)
     assert sorted((a.note, a.user_id) for a in entries) == [
-        ("Draft transfer", marc), ("Review title search", sandbox.admin.default_user_id())]
+        ("Draft transfer", marc),
+        ("Review title search", sandbox.admin.default_user_id()),
+    ]
     assert set(one.services.store.activity_links.all()) == {"a-1"}
     assert set(two.services.store.activity_links.all()) == {"a-2"}
 
 
-def test_the_billing_seat_maps_authors_by_email_or_id(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_the_billing_seat_maps_authors_by_email_or_id(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     marc = sandbox.admin.add_user("Marc Tremblay", "marc@example-law.ca")
-    h = linked(harness_factory, sandbox, settings={
-        "activity_authors": "*", "author_map": f"mtremblay=MARC@example-law.ca, lpaquet={marc}"})
+    h = linked(
+        harness_factory,
+        sandbox,
+        settings={
+            "activity_authors": "*",
+            "author_map": f"mtremblay=MARC@example-law.ca, lpaquet={marc}",
+        },
+    )
     time(h, "a-1", author="jdoe")
     time(h, "a-2", author="mtremblay")
     time(h, "a-3", author="lpaquet", note="Other")
@@ -138,7 +178,9 @@ def test_the_billing_seat_maps_authors_by_email_or_id(sandbox, harness_factory) 
     assert problem is not None and problem.needs_user and "ghost" in problem.message
 
 
-def test_a_change_is_patched_with_if_match(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_is_patched_with_if_match(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = linked(harness_factory, sandbox)
     time(h, "a-1")
     h.builder.write()
@@ -149,12 +191,17 @@ def test_a_change_is_patched_with_if_match(sandbox, harness_factory) -> None:  #
     report = h.sync_once()
     assert report.exit_code == 0 and report.counts["activities_updated"] == 1, report.lines()
     (a,) = clio_activities(h)
-    assert (a.id, a.quantity, a.note) == (first.clio_activity_id, 7200,
-                                          "Review title search and charges")
+    assert (a.id, a.quantity, a.note) == (
+        first.clio_activity_id,
+        7200,
+        "Review title search and charges",
+    )
     assert entry(h, "a-1").etag == a.etag != first.etag
 
 
-def test_billed_entries_are_locked_and_not_retried(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_billed_entries_are_locked_and_not_retried(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = linked(harness_factory, sandbox)
     time(h, "a-1")
     time(h, "a-2", note="Second")
@@ -188,15 +235,21 @@ def test_billed_entries_are_locked_and_not_retried(sandbox, harness_factory) -> 
     assert len(clio_activities(h)) == 2
 
 
-def test_a_clio_side_edit_is_not_overwritten(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_a_clio_side_edit_is_not_overwritten(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = linked(harness_factory, sandbox)
     time(h, "a-1")
     h.builder.write()
     h.sync_once()
     cid = entry(h, "a-1").clio_activity_id
     with api_client(sandbox) as api:
-        assert api.patch(f"/activities/{cid}.json",
-                         json={"data": {"note": "Edited by the bookkeeper"}}).status_code == 200
+        assert (
+            api.patch(
+                f"/activities/{cid}.json", json={"data": {"note": "Edited by the bookkeeper"}}
+            ).status_code
+            == 200
+        )
     report = h.sync_once()
     assert report.exit_code == 5 and codes(report) == {"clio_edited"}, report.lines()
     assert entry(h, "a-1").state == "clio_edited"
@@ -222,7 +275,9 @@ def test_a_clio_side_edit_is_not_overwritten(sandbox, harness_factory) -> None: 
     assert (a.note, a.price) == ("Later change in Prolegis", Decimal("350"))
 
 
-def test_an_edit_in_clio_found_by_the_patch_is_not_overwritten(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_in_clio_found_by_the_patch_is_not_overwritten(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = linked(harness_factory, sandbox)
     time(h, "a-1")
     h.builder.write()
@@ -237,7 +292,9 @@ def test_an_edit_in_clio_found_by_the_patch_is_not_overwritten(sandbox, harness_
     assert h.clio.activity(cid).note == "Bookkeeper"
 
 
-def test_a_touch_in_clio_that_keeps_our_values_is_taken(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_a_touch_in_clio_that_keeps_our_values_is_taken(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = linked(harness_factory, sandbox)
     time(h, "a-1")
     h.builder.write()
@@ -253,7 +310,7 @@ def test_a_touch_in_clio_that_keeps_our_values_is_taken(sandbox, harness_factory
     assert h.clio.activity(cid).quantity == 10800
 
 
-def test_an_entry_deleted_in_clio(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_an_entry_deleted_in_clio(sandbox: Sandbox, harness_factory: HarnessFactory) -> None:
     h = linked(harness_factory, sandbox)
     time(h, "a-1")
     time(h, "a-2", note="Two")
@@ -275,7 +332,9 @@ def test_an_entry_deleted_in_clio(sandbox, harness_factory) -> None:  # type: ig
     assert entry(h, "a-2").state == "kept_deleted"
 
 
-def test_removals_are_deleted_and_many_are_held(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_removals_are_deleted_and_many_are_held(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = linked(harness_factory, sandbox)
     for i in range(14):
         time(h, f"a-{i}", note=f"Entry {i}", matter="m-1" if i < 12 else "m-2")
@@ -303,7 +362,9 @@ def test_removals_are_deleted_and_many_are_held(sandbox, harness_factory) -> Non
     assert len(clio_activities(h)) == 2 and part(h).guards() == []
 
 
-def test_a_matter_losing_most_of_its_entries_is_held(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_a_matter_losing_most_of_its_entries_is_held(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = linked(harness_factory, sandbox)
     for i in range(4):
         time(h, f"a-{i}", note=f"Entry {i}", matter="m-2")
@@ -318,7 +379,9 @@ def test_a_matter_losing_most_of_its_entries_is_held(sandbox, harness_factory) -
     assert len(clio_activities(h)) == 1
 
 
-def test_a_lost_answer_to_a_create_is_adopted(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_a_lost_answer_to_a_create_is_adopted(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = linked(harness_factory, sandbox)
     time(h, "a-1")
     h.builder.write()
@@ -333,11 +396,18 @@ def test_a_lost_answer_to_a_create_is_adopted(sandbox, harness_factory) -> None:
     assert h.services.store.journal.open_intents() == []
 
 
-def test_an_identical_entry_already_in_clio_is_adopted(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_an_identical_entry_already_in_clio_is_adopted(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = linked(harness_factory, sandbox)
-    there = sandbox.admin.create_activity(type="TimeEntry", date=DAY.isoformat(), quantity=5400,
-                                          price=350, note="Review title search",
-                                          matter={"id": clio_id(h)})
+    there = sandbox.admin.create_activity(
+        type="TimeEntry",
+        date=DAY.isoformat(),
+        quantity=5400,
+        price=350,
+        note="Review title search",
+        matter={"id": clio_id(h)},
+    )
     time(h, "a-1")
     time(h, "a-2")  # the same entry twice in Prolegis: the second is created
     h.builder.write()
@@ -346,7 +416,9 @@ def test_an_identical_entry_already_in_clio_is_adopted(sandbox, harness_factory)
     assert there in {entry(h, "a-1").clio_activity_id, entry(h, "a-2").clio_activity_id}
 
 
-def test_a_crash_at_any_state_write_pushes_each_entry_once(sandbox_factory, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_a_crash_at_any_state_write_pushes_each_entry_once(
+    sandbox_factory: SandboxFactory, harness_factory: HarnessFactory
+) -> None:
     def prepared(name: str) -> SyncHarness:
         h = linked(harness_factory, sandbox_factory(), name=name)
         time(h, "a-1")
@@ -361,20 +433,21 @@ def test_a_crash_at_any_state_write_pushes_each_entry_once(sandbox_factory, harn
     for k in range(1, writes + 1):
         h = prepared(f"crash{k}")
         h.services.store.db.fail_write_at = h.services.store.db.writes + k
-        try:
+        with contextlib.suppress(StoreError):
             h.sync_once()
-        except StoreError:
-            pass
         h.restart()
         report = h.sync_once()
         assert report.exit_code == 0, (k, report.lines())
         got = clio_activities(h)
         assert len(got) == 2, (k, got)
         assert {entry(h, "a-1").clio_activity_id, entry(h, "a-2").clio_activity_id} == {
-            a.id for a in got}
+            a.id for a in got
+        }
 
 
-def test_an_injected_server_error_fails_one_entry_not_the_others(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_an_injected_server_error_fails_one_entry_not_the_others(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = linked(harness_factory, sandbox)
     time(h, "a-1")
     h.builder.write()

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.sandbox import Sandbox
 from desktop.sync import commands as cmd
 from desktop.sync.records.matter_tag import FIELD_NAME, META_FIELD
 from desktop.sync.store import StoreError
-from tests.records.helpers import clio_matters, person, run
+from tests.records.helpers import clio_matters, run
 from tests.support.harness import SyncHarness
 from tests.support.harness_fixtures import HarnessFactory
+from tests.support.sandbox_fixtures import SandboxFactory
 
 
 def seat(harness_factory: HarnessFactory, sandbox, contact: int, **kw) -> SyncHarness:  # type: ignore[no-untyped-def]
@@ -25,8 +27,9 @@ def seat(harness_factory: HarnessFactory, sandbox, contact: int, **kw) -> SyncHa
 
 
 def add_new_matter(h: SyncHarness, mid: str = "m-1") -> None:
-    h.builder.add_matter("Purchase of 12 Elm St", id=mid, number="2025-0001",
-                         client_ids=["c-2", "c-1"])
+    h.builder.add_matter(
+        "Purchase of 12 Elm St", id=mid, number="2025-0001", client_ids=["c-2", "c-1"]
+    )
     h.builder.write()
 
 
@@ -40,7 +43,9 @@ def assert_one_matter(h: SyncHarness, contact: int) -> None:
     assert [i for i in h.services.store.journal.open_intents() if i.kind == "create_matter"] == []
 
 
-def test_a_crash_at_any_state_write_of_the_pass_makes_one_matter(sandbox_factory, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_a_crash_at_any_state_write_of_the_pass_makes_one_matter(
+    sandbox_factory: SandboxFactory, harness_factory: HarnessFactory
+) -> None:
     probe_sb = sandbox_factory()
     probe = seat(harness_factory, probe_sb, person_in(probe_sb), name="probe")
     add_new_matter(probe)
@@ -72,7 +77,9 @@ def person_in(sb) -> int:  # type: ignore[no-untyped-def]
     return int(sb.admin.create_contact("Person", first_name="Ada", last_name="Lovelace"))
 
 
-def test_an_answer_lost_after_clio_saved_is_adopted(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_an_answer_lost_after_clio_saved_is_adopted(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     contact = person_in(sandbox)
     h = seat(harness_factory, sandbox, contact)
     add_new_matter(h)
@@ -86,12 +93,20 @@ def test_an_answer_lost_after_clio_saved_is_adopted(sandbox, harness_factory) ->
     assert_one_matter(h, contact)
 
 
-def test_two_companions_on_one_account_make_one_matter(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_two_companions_on_one_account_make_one_matter(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     contact = person_in(sandbox)
     second_user = sandbox.admin.add_user("Marc Tremblay", "marc@example-law.ca")
     one = seat(harness_factory, sandbox, contact, name="seat1")
-    two = seat(harness_factory, sandbox, contact, name="seat2", user_id=second_user,
-               settings={"prolegis_username": "mtremblay", "activity_authors": "mtremblay"})
+    two = seat(
+        harness_factory,
+        sandbox,
+        contact,
+        name="seat2",
+        user_id=second_user,
+        settings={"prolegis_username": "mtremblay", "activity_authors": "mtremblay"},
+    )
     add_new_matter(one)
     add_new_matter(two)
     assert one.sync_once().exit_code == 0
@@ -106,11 +121,18 @@ def test_two_companions_on_one_account_make_one_matter(sandbox, harness_factory)
     assert len(clio_matters(one)) == 1
 
 
-def test_a_firm_that_may_not_add_custom_fields(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_a_firm_that_may_not_add_custom_fields(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     contact = person_in(sandbox)
     clerk = sandbox.admin.add_user("Clerk", "clerk@example-law.ca")  # not an administrator
-    h = seat(harness_factory, sandbox, contact, user_id=clerk,
-             settings={"prolegis_username": "clerk", "activity_authors": "clerk"})
+    h = seat(
+        harness_factory,
+        sandbox,
+        contact,
+        user_id=clerk,
+        settings={"prolegis_username": "clerk", "activity_authors": "clerk"},
+    )
     add_new_matter(h)
     assert h.sync_once().exit_code == 0
     (m,) = clio_matters(h)
@@ -119,8 +141,9 @@ def test_a_firm_that_may_not_add_custom_fields(sandbox, harness_factory) -> None
     reason = h.services.store.meta.get(META_FIELD)["reason"]
     assert "administrators" in reason
     # lost answer: found again by number, description and client
-    add_second = h.builder.add_matter("Sale of 9 Oak Ave", id="m-2", number="2025-0002",
-                                      client_ids=["c-1"])
+    add_second = h.builder.add_matter(
+        "Sale of 9 Oak Ave", id="m-2", number="2025-0002", client_ids=["c-1"]
+    )
     h.builder.write()
     sandbox.admin.set_faults("POST:/api/v4/matters*=502+after")
     assert h.sync_once().exit_code == 1
@@ -128,12 +151,16 @@ def test_a_firm_that_may_not_add_custom_fields(sandbox, harness_factory) -> None
     h.restart()
     assert h.sync_once().exit_code == 0
     assert sorted(x.description or "" for x in clio_matters(h)) == [
-        "2025-0001 Purchase of 12 Elm St", f"{add_second.number} {add_second.title}"]
+        "2025-0001 Purchase of 12 Elm St",
+        f"{add_second.number} {add_second.title}",
+    ]
     link = h.services.store.matter_links.get("m-2")
     assert link is not None
 
 
-def test_an_administrator_later_adds_the_field(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_an_administrator_later_adds_the_field(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     contact = person_in(sandbox)
     clerk = sandbox.admin.add_user("Clerk", "clerk@example-law.ca")
     h = seat(harness_factory, sandbox, contact, user_id=clerk)
@@ -149,7 +176,9 @@ def test_an_administrator_later_adds_the_field(sandbox, harness_factory) -> None
 
 
 @pytest.mark.parametrize("fault", ["GET:/api/v4/matters*=503", "*=reset"])
-def test_connection_faults_are_an_error_and_nothing_is_lost(sandbox, harness_factory, fault) -> None:  # type: ignore[no-untyped-def]
+def test_connection_faults_are_an_error_and_nothing_is_lost(
+    sandbox: Sandbox, harness_factory: HarnessFactory, fault: str
+) -> None:
     contact = person_in(sandbox)
     h = seat(harness_factory, sandbox, contact)
     add_new_matter(h)
@@ -161,7 +190,9 @@ def test_connection_faults_are_an_error_and_nothing_is_lost(sandbox, harness_fac
     assert_one_matter(h, contact)
 
 
-def test_a_refused_create_waits_and_the_others_go_on(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_create_waits_and_the_others_go_on(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     contact = person_in(sandbox)
     h = seat(harness_factory, sandbox, contact)
     sandbox.admin.create_custom_field("File code", required=True)  # every matter needs it
@@ -177,15 +208,20 @@ def test_a_refused_create_waits_and_the_others_go_on(sandbox, harness_factory) -
     assert clio_matters(h) == []
 
 
-def test_malformed_manifests_change_nothing_in_clio(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_malformed_manifests_change_nothing_in_clio(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     contact = person_in(sandbox)
     h = seat(harness_factory, sandbox, contact)
     add_new_matter(h)
     assert h.sync_once().exit_code == 0
     before = [(m.id, m.etag) for m in clio_matters(h)]
-    for text in ('{"format": "prolegis-workspace", "version": 1, "matters": [}',
-                 '{"format": "prolegis-workspace", "version": 1, "clients": [], '
-                 '"matters": [], "activities": []}x', ""):
+    for text in (
+        '{"format": "prolegis-workspace", "version": 1, "matters": [}',
+        '{"format": "prolegis-workspace", "version": 1, "clients": [], '
+        '"matters": [], "activities": []}x',
+        "",
+    ):
         (h.root / "prolegis.json").write_text(text)
         report = h.sync_once()
         assert report.exit_code == 1 and "manifest" in {r.code for r in report.reasons}

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop.sandbox import Sandbox
 from desktop.sync import commands as cmd
-from desktop.sync.events import MattersChanged, Notice, SuggestionsReady
+from desktop.sync.events import Notice, SuggestionsReady
 from desktop.sync.records.matter_tag import FIELD_NAME
 from desktop.sync.records.status import records_status
 from desktop.sync.report import Outcome
@@ -48,7 +49,9 @@ def field_id(h: SyncHarness) -> int:
     return f.id
 
 
-def test_pre_existing_matters_are_left_alone(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_pre_existing_matters_are_left_alone(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = firm(harness_factory, sandbox)
     link_clients(h, "c-1")
     report = h.sync_once()
@@ -58,12 +61,19 @@ def test_pre_existing_matters_are_left_alone(sandbox, harness_factory) -> None: 
     assert rows(h)["m-old"].state is MatterSyncState.NOT_SYNCED  # type: ignore[attr-defined]
 
 
-def test_new_matter_is_created_with_its_linked_clients(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_new_matter_is_created_with_its_linked_clients(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = firm(harness_factory, sandbox)
     link_clients(h, "c-1", "c-2")
-    h.builder.add_matter("Purchase of 12 Elm St", id="m-1", number="2025-0001",
-                         client_ids=["c-3", "c-2", "c-1"], status="pending",
-                         open_date=date(2025, 3, 2))
+    h.builder.add_matter(
+        "Purchase of 12 Elm St",
+        id="m-1",
+        number="2025-0001",
+        client_ids=["c-3", "c-2", "c-1"],
+        status="pending",
+        open_date=date(2025, 3, 2),
+    )
     h.builder.write()
     report = h.sync_once()
     assert report.exit_code == 0, report.lines()
@@ -79,17 +89,24 @@ def test_new_matter_is_created_with_its_linked_clients(sandbox, harness_factory)
     link = h.services.store.matter_links.get("m-1")
     assert link is not None
     assert (link.clio_matter_id, link.how, link.clio_folder_id, link.status) == (
-        m.id, "created", m.folder_id, "pending")
+        m.id,
+        "created",
+        m.folder_id,
+        "pending",
+    )
     assert link.display_number == m.display_number and link.linked_at
     assert h.services.store.matter_links.snapshot("m-1") == {}
     assert rows(h)["m-1"].clio_matter_id == m.id  # type: ignore[attr-defined]
     assert h.sync_once().exit_code == 0 and len(clio_matters(h)) == 1
 
 
-def test_no_linked_client_no_clio_matter_until_one_is_linked(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_no_linked_client_no_clio_matter_until_one_is_linked(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = firm(harness_factory, sandbox)
-    h.builder.add_matter("Sale of 9 Oak Ave", id="m-2", number="2025-0002",
-                         client_ids=["c-3", "c-1"])
+    h.builder.add_matter(
+        "Sale of 9 Oak Ave", id="m-2", number="2025-0002", client_ids=["c-3", "c-1"]
+    )
     h.builder.write()
     report = h.sync_once()
     assert report.exit_code == 5, report.lines()
@@ -118,12 +135,15 @@ def test_no_linked_client_no_clio_matter_until_one_is_linked(sandbox, harness_fa
     assert h.services.store.problems.all("needs_client") == []
 
 
-def test_more_than_five_new_matters_wait_for_confirmation(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_more_than_five_new_matters_wait_for_confirmation(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = firm(harness_factory, sandbox)
     link_clients(h, "c-1")
     for i in range(6):
-        h.builder.add_matter(f"Matter {i}", id=f"m-{i}", number=f"2025-01{i:02d}",
-                             client_ids=["c-1"])
+        h.builder.add_matter(
+            f"Matter {i}", id=f"m-{i}", number=f"2025-01{i:02d}", client_ids=["c-1"]
+        )
     h.builder.write()
     report = h.sync_once()
     assert report.exit_code == 4 and "new_matters" in codes(report), report.lines()
@@ -140,7 +160,9 @@ def test_more_than_five_new_matters_wait_for_confirmation(sandbox, harness_facto
     assert len(clio_matters(h)) == 6 and h.services.store.holds.all() == []
 
 
-def test_the_guard_is_lifted_by_the_users_ok(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_the_guard_is_lifted_by_the_users_ok(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = firm(harness_factory, sandbox)
     link_clients(h, "c-1")
     for i in range(7):
@@ -152,7 +174,9 @@ def test_the_guard_is_lifted_by_the_users_ok(sandbox, harness_factory) -> None: 
     assert len(clio_matters(h)) == 7
 
 
-def test_five_new_matters_are_created_without_asking(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_five_new_matters_are_created_without_asking(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = firm(harness_factory, sandbox)
     link_clients(h, "c-1")
     for i in range(5):
@@ -162,7 +186,7 @@ def test_five_new_matters_are_created_without_asking(sandbox, harness_factory) -
     assert len(clio_matters(h)) == 5
 
 
-def test_status_changes_follow_to_clio(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_status_changes_follow_to_clio(sandbox: Sandbox, harness_factory: HarnessFactory) -> None:
     h = firm(harness_factory, sandbox)
     link_clients(h, "c-1")
     h.builder.add_matter("Purchase", id="m-1", client_ids=["c-1"])
@@ -183,7 +207,9 @@ def test_status_changes_follow_to_clio(sandbox, harness_factory) -> None:  # typ
     assert clio_matters(h)[0].status == "Open"
 
 
-def test_link_a_pre_existing_matter_records_its_historical_snapshot(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_link_a_pre_existing_matter_records_its_historical_snapshot(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = firm(harness_factory, sandbox)
     h.builder.add_document("m-old", "Will.pdf")
     h.builder.add_document("m-old", "Letters/To bank.docx", "letter")
@@ -197,15 +223,20 @@ def test_link_a_pre_existing_matter_records_its_historical_snapshot(sandbox, har
     assert sorted(snap) == ["Letters/To bank.docx", "Will.pdf"]
     letter = h.builder.matter_path("m-old") / "Letters" / "To bank.docx"
     st = letter.stat()
-    assert (snap["Letters/To bank.docx"].size, snap["Letters/To bank.docx"].inode,
-            snap["Letters/To bank.docx"].mtime_ns) == (st.st_size, st.st_ino, st.st_mtime_ns)
+    assert (
+        snap["Letters/To bank.docx"].size,
+        snap["Letters/To bank.docx"].inode,
+        snap["Letters/To bank.docx"].mtime_ns,
+    ) == (st.st_size, st.st_ino, st.st_mtime_ns)
     tagged = h.clio.matter(clio_id).custom_value(field_id(h))
     assert tagged is not None and tagged.value == "m-old"
     failed = run(h, cmd.LinkMatter("m-old", clio_matter_id=clio_id))
     assert failed and "already linked" in failed[0]
 
 
-def test_a_pre_existing_matter_can_create_its_clio_matter(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_a_pre_existing_matter_can_create_its_clio_matter(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = firm(harness_factory, sandbox)
     h.builder.add_document("m-old", "Will.pdf")
     failed = run(h, cmd.LinkMatter("m-old", create=True))
@@ -220,7 +251,9 @@ def test_a_pre_existing_matter_can_create_its_clio_matter(sandbox, harness_facto
     assert list(h.services.store.matter_links.snapshot("m-old")) == ["Will.pdf"]
 
 
-def test_suggestions_rank_by_number_description_and_client(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_suggestions_rank_by_number_description_and_client(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = firm(harness_factory, sandbox)
     link_clients(h, "c-1")
     ada, rita = h.contacts["c-1"], h.contacts["c-2"]  # type: ignore[attr-defined]
@@ -238,7 +271,9 @@ def test_suggestions_rank_by_number_description_and_client(sandbox, harness_fact
     assert any("Description" in r for r in best[by_client].reasons)
 
 
-def test_unlink_stops_syncing_and_leaves_both_sides(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_unlink_stops_syncing_and_leaves_both_sides(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = firm(harness_factory, sandbox)
     link_clients(h, "c-1")
     h.builder.add_matter("Purchase", id="m-1", client_ids=["c-1"])
@@ -260,7 +295,9 @@ def test_unlink_stops_syncing_and_leaves_both_sides(sandbox, harness_factory) ->
     assert run(h, cmd.LinkMatter("m-1", clio_matter_id=before.id)) == []
 
 
-def test_a_lost_state_database_takes_a_new_baseline(sandbox, harness_factory) -> None:  # type: ignore[no-untyped-def]
+def test_a_lost_state_database_takes_a_new_baseline(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
     h = firm(harness_factory, sandbox)
     link_clients(h, "c-1")
     h.builder.add_matter("Purchase", id="m-1", client_ids=["c-1"])
