@@ -80,7 +80,10 @@ def _link(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         ctx.print_json("matters-link", result)
         return ExitCode.OK
-    verb = "created in Clio as" if result["how"] == "created" else "linked to"
+    verb = {
+        "created": "created in Clio as",
+        "adopted": "was already in Clio (it carries this matter's Prolegis id): linked to",
+    }.get(result["how"], "linked to")
     ctx.out(
         f"{args.matter_id} {verb} {result['display_number'] or 'the Clio matter'} "
         f"(Clio matter {result['clio_matter_id']})."
@@ -88,8 +91,9 @@ def _link(args: argparse.Namespace, ctx: CliContext) -> int:
     n = result["historical_files"]
     if n:
         ctx.out(
-            f"{n} file{'s' if n != 1 else ''} already in its folder stay{'s' if n == 1 else ''} "
-            "on this computer until you push them; new and changed files sync from now on."
+            f"{n} file{'s' if n != 1 else ''} already in its folder "
+            f"stay{'s' if n == 1 else ''} on this computer until you push "
+            f"{'it' if n == 1 else 'them'}; new and changed files sync from now on."
         )
     return ExitCode.OK
 
