@@ -19,10 +19,19 @@ MirrorFactory = Callable[..., MirrorHarness]
 
 @pytest.fixture(autouse=True)
 def _private_trash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """send2trash uses the XDG trash: keep it in the test's folder."""
+    """send2trash uses the XDG trash (read when it is imported): keep it in the test's folder,
+    never the user's."""
+    import os
+
+    from send2trash import plat_other
+
     data = tmp_path / "xdg-data"
     data.mkdir()
     monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr(plat_other, "XDG_DATA_HOME", os.fsencode(data))
+    monkeypatch.setattr(plat_other, "HOMETRASH_B", os.fsencode(data / "Trash"))
+    monkeypatch.setattr(plat_other, "HOMETRASH", str(data / "Trash"))
     return data / "Trash"
 
 

@@ -72,7 +72,7 @@ class Conflicts:
                 local_sha = run.known_sha(t) or localfs.hash_file(run.abs(rel))[0]
                 if local_sha == result.sha256:
                     run.discard(result)
-                    run.keep(t, rel, run.current(t.remote.path))
+                    run.keep(t, rel, run.current(t.remote.path), sha=local_sha)
                     run.record("link", f"{rel}: same content in Clio; linked", subject=rel)
                     return
             if d.move_to is not None:

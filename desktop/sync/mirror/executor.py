@@ -190,10 +190,11 @@ class MatterRun(Doer):
             return b.sha256
         return None
 
-    def keep(self, t: Triple, rel: str, remote_path: RemotePath) -> None:
+    def keep(self, t: Triple, rel: str, remote_path: RemotePath, sha: str | None = None
+             ) -> None:
         """Write the row for an unchanged file (only paths or versions moved)."""
         b = t.base
-        sha = self.known_sha(t) or (b.sha256 if b else None)
+        sha = sha or self.known_sha(t) or (b.sha256 if b else None)
         if t.remote.live:
             doc_id, version, remote = t.remote.doc_id, t.remote.version_id, remote_path
         else:

@@ -9,6 +9,7 @@ hours (and on "Sync now"). See ``docs/sync-rules.md``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Mapping
 from datetime import timedelta
@@ -16,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop.clio.records import Document
+from desktop.prolegis.manifest import ManifestError
 from desktop.prolegis.records import Manifest
-from desktop.prolegis.workspace import FolderOutsideWorkspaceError
+from desktop.prolegis.workspace import FolderOutsideWorkspaceError, WorkspaceMissingError
 from desktop.sync import commands as cmd
 from desktop.sync.clock import iso, parse_iso, utcnow
 from desktop.sync.context import EngineContext
@@ -163,7 +165,7 @@ class MirrorPart:
 
     def scope_for(self, matter_id: str, *, need_clio: bool = True) -> MatterScope | None:
         """A linked matter of the current manifest, as the mirror works on it."""
-        store, manifest = self.ctx.store, self.ctx.manifest
+        store, manifest = self.ctx.store, self._manifest()
         link = store.matter_links.get(matter_id)
         if link is None or manifest is None or matter_id not in manifest.matters_by_id:
             return None
@@ -178,6 +180,14 @@ class MirrorPart:
             return None
         return MatterScope(matter_id, matter.display_name, folder, link.clio_matter_id,
                            root_id or 0, localops.case_insensitive(folder))
+
+    def _manifest(self) -> Manifest | None:
+        """The engine's manifest; before the first pass, the workspace's (read now)."""
+        if self.ctx.manifest is None:
+            with contextlib.suppress(ManifestError, WorkspaceMissingError):
+                self.ctx.workspace.refresh()
+            self.ctx.manifest = self.ctx.workspace.current
+        return self.ctx.manifest
 
     def _ensure(self, link: MatterLink) -> None:
         """Initialise a newly linked (or relinked) matter: list its Clio folder tree and take
