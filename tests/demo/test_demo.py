@@ -1,0 +1,87 @@
+"""The demo: seeded once into its own home, signed in, and documents move on the first sync."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from collections import Counter
+from pathlib import Path
+
+from desktop.app import build_engine, open_services
+from desktop.demo.setup import start_demo
+from desktop.settings import Settings
+from desktop.sync.report import PassOptions
+from desktop.sync.views import MatterSyncState
+
+
+def test_demo_seeds_once_and_the_first_sync_moves_documents(tmp_path: Path) -> None:
+    demo = start_demo(tmp_path / "demo")
+    try:
+        settings = Settings(demo.paths.settings_file)
+        assert settings.get("clio_url") == demo.sandbox.base_url
+        assert (demo.workspace / "prolegis.json").exists()
+        services = open_services(demo.paths, settings)
+        try:
+            engine = build_engine(services)
+            report = engine.run_once(PassOptions())
+            states = Counter(v.state for v in engine.matter_views())
+            assert report.counts["matters_created"] == 4
+            assert report.counts["uploaded"] > 0 and report.counts["downloaded"] == 2
+            assert states[MatterSyncState.NEEDS_CLIENT] == 2
+            assert states[MatterSyncState.IN_SYNC] == 6
+            assert states[MatterSyncState.NOT_SYNCED] > 50
+            assert report.exit_code == 5  # two new matters need their clients linked
+            clio_matters = {m["id"] for m in services.store.clio.all("matters")}
+            assert len(clio_matters) >= 4
+        finally:
+            services.store.close()
+            services.clio.close()
+    finally:
+        demo.sandbox.stop()
+    # A second start reuses the seeded firm and the sign-in.
+    again = start_demo(tmp_path / "demo")
+    try:
+        assert again.workspace == demo.workspace
+        services = open_services(again.paths, Settings(again.paths.settings_file))
+        try:
+            assert services.store.baseline.taken()
+        finally:
+            services.store.close()
+            services.clio.close()
+    finally:
+        again.sandbox.stop()
+
+
+def test_demo_command_opens_the_main_window(tmp_path: Path) -> None:
+    script = textwrap.dedent(
+        f"""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from pathlib import Path
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from desktop.demo.setup import start_demo
+        from desktop.ui.app import ensure_app
+        from desktop.ui.shell import launch
+        demo = start_demo(Path({str(tmp_path / "gui-demo")!r}))
+        app = ensure_app()
+        seen = []
+        def look():
+            for w in QApplication.topLevelWidgets():
+                if type(w).__name__ == "MainWindow" and w.isVisible():
+                    seen.append(w.model.rowCount())
+        QTimer.singleShot(6000, look)
+        code = launch(demo.paths, sandbox_url=demo.sandbox.base_url, quit_after_ms=6500)
+        demo.sandbox.stop()
+        print("ROWS", seen)
+        sys.exit(code)
+        """
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "ROWS [90]" in out.stdout, out.stdout + out.stderr[-2000:]
