@@ -465,3 +465,54 @@ def test_an_injected_server_error_fails_one_entry_not_the_others(
     h.restart()
     report = h.sync_once()  # still waiting for its retry time: reported, not tried
     assert report.exit_code == 1 and len(clio_activities(h)) == 1
+
+
+def test_a_lost_state_database_pushes_nothing_twice(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
+    h = linked(harness_factory, sandbox)
+    time(h, "a-1")
+    time(h, "a-2", note="Second")
+    h.builder.write()
+    assert h.sync_once().exit_code == 0
+    clio_matter = clio_id(h)
+    path = h.services.store.path
+    h.close()
+    for f in path.parent.glob(path.name + "*"):
+        f.unlink()
+    h.restart()
+    assert h.sync_once().exit_code == 0  # a new baseline: m-1 is pre-existing, nothing moves
+    assert run(h, cmd.LinkMatter("m-1", clio_matter_id=clio_matter)) == []
+    report = h.sync_once()
+    assert report.exit_code == 0, report.lines()
+    got = clio_activities(h)
+    assert len(got) == 2
+    assert {entry(h, "a-1").clio_activity_id, entry(h, "a-2").clio_activity_id} == {
+        a.id for a in got
+    }
+
+
+def test_a_removal_never_deletes_an_entry_edited_in_clio(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
+    h = linked(harness_factory, sandbox)
+    time(h, "a-1")
+    time(h, "a-2", note="Two")
+    h.builder.write()
+    h.sync_once()
+    with api_client(sandbox) as api:
+        for aid in ("a-1", "a-2"):
+            cid = entry(h, aid).clio_activity_id
+            api.patch(f"/activities/{cid}.json", json={"data": {"note": "Bookkeeper"}})
+    h.builder.remove_activity("a-1")
+    h.builder.remove_activity("a-2")
+    h.builder.write()
+    report = h.sync_once()
+    assert report.exit_code == 5 and codes(report) == {"clio_edited"}
+    assert len(clio_activities(h)) == 2
+    assert run(h, cmd.OverwriteClioActivity("a-1", overwrite=True)) == []  # delete it after all
+    assert run(h, cmd.OverwriteClioActivity("a-2", overwrite=False)) == []  # keep it in Clio
+    assert h.sync_once().exit_code == 0
+    (kept,) = clio_activities(h)
+    assert kept.note == "Bookkeeper"
+    assert h.services.store.activity_links.all() == {}

@@ -10,8 +10,9 @@ from desktop.prolegis.records import Manifest
 from desktop.sync import commands as cmd
 from desktop.sync.context import EngineContext
 from desktop.sync.events import CommandFailed, MatchesReady, SuggestionsReady
-from desktop.sync.records.activities import ActivitySync
+from desktop.sync.records.activities import ActivitySync, Blocked
 from desktop.sync.records.activity_pass import ActivityPass
+from desktop.sync.records.activity_plan import ActivityDelete
 from desktop.sync.records.contacts import ContactLinker
 from desktop.sync.records.errors import LinkRefused
 from desktop.sync.records.feeds import RecordsFeeds
@@ -73,6 +74,8 @@ class RecordsActions:
                 self._dispatch(manifest, command)
         except (LinkRefused, PendingCheck) as exc:
             self._ctx.emit(CommandFailed(name, str(exc)))
+        except Blocked as exc:
+            self._ctx.emit(CommandFailed(name, exc.message))
         return True
 
     def _dispatch(self, manifest: Manifest, c: cmd.Command) -> None:
@@ -268,6 +271,20 @@ class RecordsActions:
             else:
                 store.activity_links.set_state(c.activity_id, "kept_deleted", "deleted in Clio")
                 store.problems.clear("activity", c.activity_id)
+            return
+        if activity is None:  # removed in Prolegis, edited in Clio
+            if c.overwrite:
+                self._activities.delete(
+                    ActivityDelete(link.activity_id, link.matter_id, link.clio_activity_id)
+                )
+            else:
+                self._activities.forget([c.activity_id])
+                self._ctx.record(
+                    "activity_kept",
+                    "Kept in Clio (removed in Prolegis)",
+                    matter_id=link.matter_id,
+                    subject=link.activity_id,
+                )
             return
         if c.overwrite:
             if payload is None:

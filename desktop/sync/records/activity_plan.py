@@ -170,6 +170,9 @@ class ActivityPlan:
 BILLED_CHANGE = "Already billed in Clio; the change was not pushed."
 BILLED_REMOVAL = "Removed in Prolegis but already billed in Clio; kept in Clio."
 CLIO_EDITED = "Edited in Clio since the last push; choose which to keep."
+CLIO_EDITED_REMOVAL = (
+    "Removed in Prolegis but edited in Clio since the last push; delete it in Clio or keep it."
+)
 CLIO_DELETED = "Deleted in Clio; push it again or leave it deleted."
 
 
@@ -245,6 +248,11 @@ def plan_activities(
             continue
         if link.state == "billed":
             blocked.append(ActivityBlocked(activity_id, link.matter_id, "billed", BILLED_REMOVAL))
+            continue
+        if link.state == "clio_edited":
+            blocked.append(
+                ActivityBlocked(activity_id, link.matter_id, "clio_edited", CLIO_EDITED_REMOVAL)
+            )
             continue
         deletes.append(ActivityDelete(activity_id, link.matter_id, link.clio_activity_id))
     held = _removal_guard(deletes, pushed, allow_removals, allowed_removal_matters)
