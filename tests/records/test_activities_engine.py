@@ -516,3 +516,18 @@ def test_a_removal_never_deletes_an_entry_edited_in_clio(
     (kept,) = clio_activities(h)
     assert kept.note == "Bookkeeper"
     assert h.services.store.activity_links.all() == {}
+
+
+def test_an_unreadable_author_map_is_an_error_and_pushes_nothing(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
+    h = linked(harness_factory, sandbox)
+    h.settings.set("author_map", "jdoe")
+    time(h, "a-1")
+    h.builder.write()
+    report = h.sync_once()
+    assert report.exit_code == 1 and codes(report) == {"settings"}
+    assert "author_map" in report.reasons[0].message
+    assert clio_activities(h) == []
+    h.settings.set("author_map", "")
+    assert h.sync_once().exit_code == 0 and len(clio_activities(h)) == 1

@@ -22,7 +22,12 @@ from desktop.sync.records.activity_plan import (
     plan_activities,
 )
 from desktop.sync.records.activity_values import describe
-from desktop.sync.records.authors import AuthorMapping, load_authors, load_categories
+from desktop.sync.records.authors import (
+    AuthorMapError,
+    AuthorMapping,
+    load_authors,
+    load_categories,
+)
 from desktop.sync.records.failures import stops_the_pass
 from desktop.sync.records.feeds import RecordsFeeds
 from desktop.sync.records.matters import PendingCheck
@@ -104,7 +109,15 @@ class ActivityPass:
 
     def run(self, manifest: Manifest, options: PassOptions, report: PassReport) -> None:
         self._blocked_now = set()
-        plan = self.plan(manifest, options)
+        try:
+            plan = self.plan(manifest, options)
+        except AuthorMapError as exc:
+            report.error(
+                "settings",
+                f"{exc}. Fix it with 'prolegis-desktop config set author_map …' or in the "
+                "settings; no time entries or expenses are pushed until then.",
+            )
+            return
         self._activities.forget(plan.forget)
         for b in plan.blocked:
             self._blocked(b, report)
