@@ -12,8 +12,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from decimal import Decimal
-from typing import Any
 
 from desktop.clio.api import ClioClient
 from desktop.clio.errors import (
@@ -37,7 +35,14 @@ from desktop.sync.records.activity_plan import (
     ActivityPayload,
     ActivityUpdate,
 )
-from desktop.sync.records.activity_values import describe, is_billed, managed, matches
+from desktop.sync.records.activity_values import (
+    describe,
+    intent_payload,
+    is_billed,
+    managed,
+    matches,
+    payload_from_intent,
+)
 from desktop.sync.records.intents import RecordsJournal
 from desktop.sync.records.matters import PendingCheck
 from desktop.sync.store.journal import Intent
@@ -203,7 +208,7 @@ class ActivitySync:
             )
             return "adopted"
         intent_id = self._journal.open(
-            "create_activity", activity.id, _intent_payload(activity, payload)
+            "create_activity", activity.id, intent_payload(activity.matter_id, payload)
         )
         try:
             created = self._clio.create_activity(payload.to_clio())
@@ -366,7 +371,7 @@ class ActivitySync:
         if store.activity_links.get(intent.subject) is not None:
             self._journal.close(intent.id, "done")
             return
-        payload = _payload_from_intent(p)
+        payload = payload_from_intent(p)
         since = parse_iso(intent.created_at) - SKEW
         linked = self.linked_clio_ids()
         found = [
@@ -387,31 +392,3 @@ class ActivitySync:
         record = min(found, key=lambda a: a.id)
         self._pushed(intent.subject, str(p["prolegis_matter_id"]), record, payload.digest())
         self._journal.close(intent.id, "done", clio_activity_id=record.id, adopted=True)
-
-
-def _intent_payload(activity: Activity, payload: ActivityPayload) -> dict[str, Any]:
-    return {
-        "prolegis_matter_id": activity.matter_id,
-        "type": payload.type,
-        "date": payload.date,
-        "quantity": str(payload.quantity),
-        "price": None if payload.price is None else str(payload.price),
-        "note": payload.note,
-        "matter": payload.matter_id,
-        "user": payload.user_id,
-        "category": payload.expense_category_id,
-    }
-
-
-def _payload_from_intent(p: dict[str, Any]) -> ActivityPayload:
-    quantity = Decimal(str(p["quantity"]))
-    return ActivityPayload(
-        type=str(p["type"]),
-        date=str(p["date"]),
-        quantity=int(quantity) if quantity == quantity.to_integral_value() else quantity,
-        price=None if p.get("price") is None else Decimal(str(p["price"])),
-        note=str(p.get("note") or ""),
-        matter_id=int(p["matter"]),
-        user_id=None if p.get("user") is None else int(p["user"]),
-        expense_category_id=None if p.get("category") is None else int(p["category"]),
-    )

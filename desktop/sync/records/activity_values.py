@@ -76,3 +76,33 @@ def describe(raw: Mapping[str, Any]) -> str:
     if note:
         parts.append(str(note))
     return " · ".join(parts)
+
+
+def intent_payload(prolegis_matter_id: str, payload: ActivityPayload) -> dict[str, Any]:
+    """What a create intent remembers to find the entry again after a crash."""
+    return {
+        "prolegis_matter_id": prolegis_matter_id,
+        "type": payload.type,
+        "date": payload.date,
+        "quantity": str(payload.quantity),
+        "price": None if payload.price is None else str(payload.price),
+        "note": payload.note,
+        "matter": payload.matter_id,
+        "user": payload.user_id,
+        "category": payload.expense_category_id,
+    }
+
+
+def payload_from_intent(p: dict[str, Any]) -> ActivityPayload:
+    """The payload a create intent was opened for."""
+    quantity = Decimal(str(p["quantity"]))
+    return ActivityPayload(
+        type=str(p["type"]),
+        date=str(p["date"]),
+        quantity=int(quantity) if quantity == quantity.to_integral_value() else quantity,
+        price=None if p.get("price") is None else Decimal(str(p["price"])),
+        note=str(p.get("note") or ""),
+        matter_id=int(p["matter"]),
+        user_id=None if p.get("user") is None else int(p["user"]),
+        expense_category_id=None if p.get("category") is None else int(p["category"]),
+    )
