@@ -105,6 +105,8 @@ class MatterRun(Doer):
         key = f"{self.mid}:{subject}"
         problem = problems.get("document", key)
         if problem is not None and not problem.due():
+            self.report.error("document", f"{subject}: {problem.message} (tried again after "
+                              f"{problem.retry_at})", matter_id=self.mid, subject=subject)
             if folder:
                 self.failed_dirs.append(folder)
             return
@@ -123,7 +125,8 @@ class MatterRun(Doer):
                                   matter_id=self.mid)
             self.record("error", f"{subject}: {message}", result="error", subject=subject,
                         detail=f"Tried {got.attempts} time(s); it will be tried again.")
-            self.report.count("document_errors")
+            self.report.error("document", f"{subject}: {message}", matter_id=self.mid,
+                              subject=subject)
             if folder:
                 self.failed_dirs.append(folder)
         else:

@@ -143,11 +143,12 @@ class _Planner:
     def __init__(self, folder_bases: Iterable[FolderBase], local_dirs: Iterable[str],
                  remote_folders: Iterable[RemoteFolder], items: Iterable[Planned], *,
                  matter_live: bool, case_insensitive: bool) -> None:
+        self.items = list(items)
         self.ci, self.live = case_insensitive, matter_live
         self.bases = sorted(folder_bases, key=lambda b: (b.path.count("/"), b.path))
         self.dirs = {self.key(d): d for d in local_dirs if d}
         self.remote = {f.folder_id: f for f in remote_folders}
-        self.items = list(items)
+        self.files = {self.key(p.triple.path) for p in self.items}  # documents, either side
         self.l2r, self.r2l = folder_maps(self.bases)
         self.known_dirs = {self.key(b.path) for b in self.bases}
         self.moved_locally: dict[str, str] = {}  # happened on disk
@@ -311,12 +312,13 @@ class _Planner:
                                         folder_id=rf.folder_id, remote_path=rf.path))
 
     def free_dir(self, wanted: str, own: str | None = None) -> str:
-        """``wanted``, numbered `` (2)``… while another local folder holds that path."""
+        """``wanted``, numbered `` (2)``… while another local folder, or a document, holds
+        that path."""
         parent = names.parent_of(wanted)
 
         def used(name: str) -> bool:
             k = self.key(names.join(parent, name))
-            return (k in self.dirs or k in self.claimed) and k != own
+            return (k in self.dirs or k in self.claimed or k in self.files) and k != own
 
         return names.join(parent, names.dedupe(names.name_of(wanted), used))
 

@@ -66,12 +66,15 @@ def pair(
     case_insensitive: bool = False,
     remote_folders: Mapping[RemotePath, str] | None = None,
     unscanned: Iterable[str] = (),
+    reserved: Iterable[str] = (),
 ) -> list[Triple]:
     """The triples of one matter, sorted by path.
 
     ``remote_folders`` maps known Clio folder paths to their local folder paths (a folder whose
     local name differs from its sanitised Clio name). ``unscanned``: local folders the scan could
     not read — nothing under them is judged this pass (their rows are not "deleted").
+    ``reserved``: local paths a Clio document must not be placed at (folders, on either side:
+    a document named like a folder is numbered instead of colliding with it).
     """
     def key(path: str) -> str:
         return names.path_key(path, case_insensitive)
@@ -122,6 +125,7 @@ def pair(
         slots.setdefault(k, _Slot(None, state))
     taken = {key(b.path) for b in kept} | {key(at.path) for at in found if at} | set(loose)
     taken |= {key(state.path) for state in extra}
+    taken |= {key(path) for path in reserved}
 
     def place(remote: RemoteState, own: set[str]) -> str:
         wanted = names.local_path_for(remote.path, remote_folders)

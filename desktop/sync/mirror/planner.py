@@ -136,8 +136,10 @@ def plan_matter(
     remote_folders = [f for f in remote.folders if f.folder_id not in hidden_ids
                       and not is_hidden(names.local_folder_for(f.path, r2l))]
     ci = scope.case_insensitive
+    folder_paths = {names.local_folder_for(f.path, r2l) for f in remote_folders if not f.deleted}
+    folder_paths.update(scan.dirs if scan else ())
     triples = pair(bases, local, docs, case_insensitive=ci, remote_folders=r2l,
-                   unscanned=sorted(hidden))
+                   unscanned=sorted(hidden), reserved=folder_paths)
     taken = {names.path_key(p, ci) for p in hidden}
     for t in triples:
         for p in (t.local.path if t.local.present else "", t.base.path if t.base else "",
