@@ -6,6 +6,7 @@ writing index rows from the resulting states)."""
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,15 @@ class Live:
     transfers: dict[str, dict[str, tuple[str, int, int]]] = field(default_factory=dict)
     matter_errors: dict[str, str] = field(default_factory=dict)
     recheck: dict[str, float] = field(default_factory=dict)  # matter → when (monotonic)
+    wake: Callable[[str, float], None] | None = None  # set while watching: a timer
+
+    def recheck_in(self, matter_id: str, delay: float) -> None:
+        """Look at a matter again in ``delay`` seconds (a file still being written…)."""
+        due = time.monotonic() + delay
+        if due < self.recheck.get(matter_id, due + 1):
+            self.recheck[matter_id] = due
+            if self.wake is not None:
+                self.wake(matter_id, delay)
 
 
 @dataclass

@@ -29,11 +29,11 @@ from desktop.clio.errors import (
     ServerError,
     ValidationError,
 )
-from desktop.sync.mirror import localops, names
+from desktop.sync.mirror import localfs, localops, names
 from desktop.sync.mirror.doer import Doer, Kit, Stat
 from desktop.sync.mirror.folders import FolderAction, FolderBase, FolderOp, Planned
 from desktop.sync.mirror.localops import Deferred
-from desktop.sync.mirror.model import Action, Decision, LocalState, RemotePath
+from desktop.sync.mirror.model import Action, Decision, LocalState, RemotePath, WaitReason
 from desktop.sync.mirror.pairing import Triple
 from desktop.sync.mirror.planner import MatterPlan
 from desktop.sync.report import PassReport
@@ -71,6 +71,7 @@ class MatterRun(Doer):
         self.failed_dirs: list[str] = []
         self.changed = False
         kit.live.waits[self.mid] = {}
+        kit.live.recheck.pop(self.mid, None)
 
     # -- the plan -------------------------------------------------------------------------
 
@@ -82,8 +83,6 @@ class MatterRun(Doer):
             self.item(item)
         for op in plan.after:
             self.guarded(f"{op.path}/", self._folder_work(op), folder=op.path)
-        if self.kit.live.waits.get(self.mid):
-            self.kit.live.recheck[self.mid] = time.monotonic() + RECHECK_SECONDS
 
     def _folder_work(self, op: FolderOp) -> Callable[[], None]:
         return lambda: self.folder_op(op)
@@ -94,6 +93,9 @@ class MatterRun(Doer):
             return
         if d.action is Action.WAIT:
             self.kit.live.waits[self.mid][t.path] = d.why
+            if d.wait is WaitReason.BEING_WRITTEN:  # again as soon as it has settled
+                settled = t.local.mtime_ns / 1e9 + localfs.SETTLE_SECONDS - time.time()
+                self.kit.live.recheck_in(self.mid, min(max(settled + 0.1, 0.2), 5.0))
             return
         if any(names.is_under(x, f) for f in self.failed_dirs for x in (t.path, d.path) if x):
             return
@@ -117,6 +119,7 @@ class MatterRun(Doer):
         except Deferred as exc:
             log.info("%s: %s (next pass)", key, exc)
             self.kit.live.waits[self.mid][subject.rstrip("/")] = str(exc)
+            self.kit.live.recheck_in(self.mid, RECHECK_SECONDS)
             if folder:
                 self.failed_dirs.append(folder)
         except (ClioError, OSError, ValueError) as exc:

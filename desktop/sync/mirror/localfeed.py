@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -47,6 +48,9 @@ class LocalFeed:
         self._tried = False
         self._next_rescan = time.monotonic() + RESCAN_SECONDS
         self._skew = time.time() - time.monotonic()
+        self._lock = threading.Lock()
+        self._timers: list[threading.Timer] = []
+        self.batches = 0  # change batches delivered (the engine's own writes never count)
 
     def tick(self, now: float) -> PassOptions | None:
         """Start watching on the first call; ask for rescans and re-looks when due."""
@@ -79,8 +83,22 @@ class LocalFeed:
                             detail="Changes are found by the rescan every 10 minutes.")
             return
         self.watcher = watcher
+        self.live.wake = self._wake_later
+
+    def _wake_later(self, matter_id: str, delay: float) -> None:
+        timer = threading.Timer(delay, self.ctx.request_pass,
+                                (fast_pass(frozenset({matter_id})),))
+        timer.daemon = True
+        with self._lock:
+            self._timers = [t for t in self._timers if t.is_alive()] + [timer]
+        timer.start()
 
     def stop(self) -> None:
+        self.live.wake = None
+        with self._lock:
+            timers, self._timers = self._timers, []
+        for t in timers:
+            t.cancel()
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None
@@ -99,6 +117,7 @@ class LocalFeed:
 
     def on_changes(self, batch: ChangeBatch) -> None:
         """On the watcher's thread: ask the engine for a fast pass of the touched matters."""
+        self.batches += 1
         matters = self.matters_of(sorted(batch.paths))
         if matters:
             self.ctx.request_pass(fast_pass(matters))
