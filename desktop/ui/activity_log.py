@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -33,11 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.sync.views import ActivityLogEntry
-from desktop.ui import icons, labels, style
+from desktop.ui import i18n, icons, labels, style
 from desktop.ui.matter_model import fold
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_ENTRIES = 5000
+RESULT_WIDTH = 100  # the result column's width, or more when a language's words need it
 
 
 class LogColumn(IntEnum):
@@ -58,6 +60,11 @@ class ActivityModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[ActivityLogEntry] = []
+        self._headers: tuple[str, ...] = ()
+        self._result_text: dict[str, str] = {}
+        self._set_texts()
+
+    def _set_texts(self) -> None:
         self._headers = (self.tr("Time"), self.tr("Result"), self.tr("Matter"), self.tr("What"))
         self._result_text = {
             "ok": self.tr("Done"),
@@ -65,6 +72,14 @@ class ActivityModel(QAbstractTableModel):
             "error": self.tr("Error"),
             "info": self.tr("Info"),
         }
+
+    def retranslate(self) -> None:
+        """Show the headers, results and times in the new language."""
+        self._set_texts()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(LogColumn) - 1)
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(last, LogColumn.RESULT), [])
 
     def add(self, entries: tuple[ActivityLogEntry, ...] | list[ActivityLogEntry]) -> None:
         """Add entries (oldest first, as ``HistoryAdded`` carries them) at the top."""
@@ -173,9 +188,8 @@ class ActivityDock(QDockWidget):
     matterActivated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Activity"), parent)
+        super().__init__(parent)
         self.setObjectName("activityDock")
-        self.setAccessibleName(self.tr("Activity log"))
         self.setAllowedAreas(
             Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -191,27 +205,19 @@ class ActivityDock(QDockWidget):
         bar = QHBoxLayout()
         self.result_filter = QComboBox(host)
         self.result_filter.setObjectName("activityResult")
-        self.result_filter.setAccessibleName(self.tr("Show results"))
-        for text, value in (
-            (self.tr("All results"), ""),
-            (self.tr("Errors"), "error"),
-            (self.tr("Warnings"), "warning"),
-            (self.tr("Done"), "ok"),
-        ):
-            self.result_filter.addItem(text, value)
+        for value in ("", "error", "warning", "ok"):
+            self.result_filter.addItem("", value)
         self.result_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_result(self.result_filter.currentData() or "")
         )
         bar.addWidget(self.result_filter)
-        self.this_matter = QCheckBox(self.tr("Selected matter only"), host)
+        self.this_matter = QCheckBox(host)
         self.this_matter.setObjectName("activityThisMatter")
         self.this_matter.toggled.connect(self._apply_matter_filter)
         bar.addWidget(self.this_matter)
         bar.addStretch(1)
         self.search = QLineEdit(host)
         self.search.setObjectName("activitySearch")
-        self.search.setPlaceholderText(self.tr("Filter activity…"))
-        self.search.setAccessibleName(self.tr("Filter activity"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(280)
         self.search.textChanged.connect(self.proxy.set_text)
@@ -220,7 +226,6 @@ class ActivityDock(QDockWidget):
 
         self.table = QTableView(host)
         self.table.setObjectName("activityTable")
-        self.table.setAccessibleName(self.tr("Activity"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -234,7 +239,7 @@ class ActivityDock(QDockWidget):
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         hh.setHighlightSections(False)
         hh.resizeSection(LogColumn.TIME, 130)
-        hh.resizeSection(LogColumn.RESULT, 100)
+        hh.resizeSection(LogColumn.RESULT, RESULT_WIDTH)
         hh.resizeSection(LogColumn.MATTER, 330)
         hh.setSectionResizeMode(LogColumn.MESSAGE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
@@ -247,6 +252,31 @@ class ActivityDock(QDockWidget):
         self.detail.hide()
         layout.addWidget(self.detail)
         self.setWidget(host)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (``QEvent.LanguageChange``); the model too."""
+        self.setWindowTitle(self.tr("Activity"))
+        self.setAccessibleName(self.tr("Activity log"))
+        self.result_filter.setAccessibleName(self.tr("Show results"))
+        texts = (self.tr("All results"), self.tr("Errors"), self.tr("Warnings"), self.tr("Done"))
+        for i, text in enumerate(texts):
+            self.result_filter.setItemText(i, text)
+        self.this_matter.setText(self.tr("Selected matter only"))
+        self.search.setPlaceholderText(self.tr("Filter activity…"))
+        self.search.setAccessibleName(self.tr("Filter activity"))
+        self.table.setAccessibleName(self.tr("Activity"))
+        self.model.retranslate()
+        fm = self.table.fontMetrics()
+        words = [self.model.result_text(r) for r in _RESULT_ICON]
+        room = max(fm.horizontalAdvance(w) for w in words) + self.table.iconSize().width() + 24
+        self.table.horizontalHeader().resizeSection(LogColumn.RESULT, max(RESULT_WIDTH, room))
+        self._show_detail(self.table.currentIndex(), QModelIndex())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def add_entries(self, entries: tuple[ActivityLogEntry, ...] | list[ActivityLogEntry]) -> None:
         self.model.add(entries)

@@ -12,16 +12,15 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, __version__
 from desktop.paths import AppPaths
 from desktop.sync.commands import RequestSnapshot
 from desktop.sync.engine_api import EngineAPI
-from desktop.ui import icons, style
+from desktop.ui import i18n, icons, style
 from desktop.ui.crash import CrashHandler
 from desktop.ui.engine_host import EngineHost
 from desktop.ui.main_window import MainWindow
@@ -29,7 +28,7 @@ from desktop.ui.single_instance import SingleInstance, acquire
 
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+TRANSLATIONS_DIR = i18n.TRANSLATIONS_DIR
 SHUTDOWN_TIMEOUT_MS = 8000
 
 OnReady = Callable[[MainWindow, EngineHost], None]
@@ -49,19 +48,11 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def install_translations(app: QApplication, language: str = "") -> list[QTranslator]:
-    """Load Qt's own and the app's translations for ``language`` (empty: the system's)."""
-    locale = QLocale(language) if language else QLocale.system()
-    installed: list[QTranslator] = []
-    for name, folder in (
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ("prolegis", str(TRANSLATIONS_DIR)),
-    ):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            installed.append(translator)
-    return installed
+def install_translations(app: QApplication, language: str = "") -> str:
+    """Qt's own and the app's translations for ``language`` (empty: the system's), replacing
+    any installed before; returns the language shown (see :func:`desktop.ui.i18n.install_language`,
+    which the settings call again to switch while the app runs)."""
+    return i18n.install_language(app, language)
 
 
 def run_gui(

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.ui import icons, style
+from desktop.ui import i18n, icons, style
 
 MAX_LINES = 3
 _LEVEL_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -40,7 +40,6 @@ class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
-        self.setAccessibleName(self.tr("Notices"))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAutoFillBackground(True)
         self._layout = QVBoxLayout(self)
@@ -49,6 +48,17 @@ class Banner(QFrame):
         self._items: list[BannerItem] = []
         self.buttons: dict[str, QPushButton] = {}
         self.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (``QEvent.LanguageChange``)."""
+        self.setAccessibleName(self.tr("Notices"))
+        self.refresh_theme()  # rebuilds the lines: their buttons and marks have words too
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def items(self) -> list[BannerItem]:
         return list(self._items)

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, Qt, QUrl, Signal, qVersion
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal, qVersion
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.logsetup import LOG_FILE_NAME, redact
-from desktop.ui import icons, style
+from desktop.ui import i18n, icons, style
 
 log = logging.getLogger(__name__)
 
@@ -64,53 +64,69 @@ class CrashDialog(QDialog):
     def __init__(self, report: str, log_dir: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("crashDialog")
-        self.setWindowTitle(self.tr("Prolegis ⇄ Clio — unexpected error"))
         self.setWindowIcon(icons.icon("error"))
         self.resize(640, 440)
         self._log_dir = log_dir
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Something went wrong"), self)
-        heading.setFont(style.title_font())
-        layout.addWidget(heading)
-        intro = QLabel(
-            self.tr(
-                "The app hit an unexpected error. Your files are safe: nothing is deleted or "
-                "overwritten without a way back. You can keep working, or quit and start it "
-                "again. If it happens again, copy this report and send it to your IT contact."
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.heading = QLabel(self)
+        self.heading.setFont(style.title_font())
+        layout.addWidget(self.heading)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         self.report = QPlainTextEdit(report, self)
         self.report.setObjectName("crashReport")
         self.report.setReadOnly(True)
-        self.report.setAccessibleName(self.tr("Error report"))
         self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         layout.addWidget(self.report, 1)
         buttons = QDialogButtonBox(self)
-        self.copy_button = QPushButton(icons.icon("copy"), self.tr("Copy report"), self)
+        self.copy_button = QPushButton(icons.icon("copy"), "", self)
         self.copy_button.setObjectName("copyReport")
         self.copy_button.clicked.connect(self.copy_report)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.logs_button: QPushButton | None = None
         if log_dir is not None:
-            logs = QPushButton(icons.icon("folder-open"), self.tr("Open log folder"), self)
-            logs.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir))))
-            buttons.addButton(logs, QDialogButtonBox.ButtonRole.ActionRole)
-        self.quit_button = buttons.addButton(
-            self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.continue_button = buttons.addButton(
-            self.tr("Keep working"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+            self.logs_button = QPushButton(icons.icon("folder-open"), "", self)
+            self.logs_button.clicked.connect(
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir)))
+            )
+            buttons.addButton(self.logs_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.quit_button = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.continue_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.continue_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.quit_button.clicked.connect(self._quit)
         layout.addWidget(buttons)
+        self._copied = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (``QEvent.LanguageChange``)."""
+        self.setWindowTitle(self.tr("Prolegis ⇄ Clio — unexpected error"))
+        self.heading.setText(self.tr("Something went wrong"))
+        self.intro.setText(
+            self.tr(
+                "The app hit an unexpected error. Your files are safe: nothing is deleted or "
+                "overwritten without a way back. You can keep working, or quit and start it "
+                "again. If it happens again, copy this report and send it to your IT contact."
+            )
+        )
+        self.report.setAccessibleName(self.tr("Error report"))
+        self.copy_button.setText(self.tr("Copied") if self._copied else self.tr("Copy report"))
+        if self.logs_button is not None:
+            self.logs_button.setText(self.tr("Open log folder"))
+        self.quit_button.setText(self.tr("Quit"))
+        self.continue_button.setText(self.tr("Keep working"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.report.toPlainText())
+        self._copied = True
         self.copy_button.setText(self.tr("Copied"))
 
     def _quit(self) -> None:

@@ -16,25 +16,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QUrl
+from PySide6.QtCore import QMimeData, QUrl
 
 from desktop.sync.commands import PushFiles
 from desktop.sync.views import MatterView
+from desktop.ui.i18n import TranslationContext
 
 DOCUMENTS_MIME = "application/x-prolegis-documents"
 """Mime type of documents dragged from the documents view: the matter id, then one absolute
 path per line (UTF-8)."""
 
-_CTX = "Drop"
 
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(_CTX, text, None, n)
-
-
-def _plural(one: str, many: str, n: int) -> str:
-    """English singular/plural source strings; translations carry their own numerus forms."""
-    return _tr(one, n) if n == 1 else _tr(many, n)
+class Drop(TranslationContext):
+    """The translation context of the drop messages (``Drop.tr``). English singulars and
+    plurals are two source texts; the translations carry their own plural forms."""
 
 
 @dataclass(frozen=True)
@@ -95,30 +90,32 @@ def plan_drop(
     dragged, cheap enough for the GUI thread.
     """
     if matter is None:
-        return DropPlan(False, _tr("Drop the files on a matter."))
+        return DropPlan(False, Drop.tr("Drop the files on a matter."))
     paths, foreign = local_paths(mime)
     if foreign and not paths:
         return DropPlan(
             False,
-            _tr("Only files on this computer can be dropped here. Save them to a folder first."),
+            Drop.tr(
+                "Only files on this computer can be dropped here. Save them to a folder first."
+            ),
         )
     if not paths:
-        return DropPlan(False, _tr("Nothing to drop: drag files from your file manager."))
+        return DropPlan(False, Drop.tr("Nothing to drop: drag files from your file manager."))
     folders = [p for p in paths if is_dir(p)]
     if folders:
         return DropPlan(
             False,
-            _tr("Folders can't be dropped — open the folder and drag the files inside it."),
+            Drop.tr("Folders can't be dropped — open the folder and drag the files inside it."),
         )
     if foreign:
         return DropPlan(
             False,
-            _tr("Some of these are not files on this computer. Drop only local files."),
+            Drop.tr("Some of these are not files on this computer. Drop only local files."),
         )
     if not matter.linked:
         return DropPlan(
             False,
-            _tr("%1 is not linked to a Clio matter yet — use “Sync with Clio” first.").replace(
+            Drop.tr("%1 is not linked to a Clio matter yet — use “Sync with Clio” first.").replace(
                 "%1", matter.number
             ),
         )
@@ -128,22 +125,27 @@ def plan_drop(
     where = matter.number
     if target_subfolder and to_copy:
         where = f"{matter.number}/{target_subfolder}"
+    copies, pushes = len(to_copy), len(to_push)
     if to_copy and not to_push:
-        message = _plural(
-            "Copy 1 file into %1 and push it to Clio",
-            "Copy %n files into %1 and push them to Clio",
-            len(to_copy),
+        message = (
+            Drop.tr("Copy 1 file into %1 and push it to Clio")
+            if copies == 1
+            else Drop.tr("Copy %n files into %1 and push them to Clio", "", copies)
         ).replace("%1", where if target_subfolder else _label(matter))
     elif to_push and not to_copy:
-        message = _plural("Push 1 file to %1", "Push %n files to %1", len(to_push)).replace(
-            "%1", matter.number
-        )
+        message = (
+            Drop.tr("Push 1 file to %1")
+            if pushes == 1
+            else Drop.tr("Push %n files to %1", "", pushes)
+        ).replace("%1", matter.number)
     else:
-        message = _plural(
-            "Copy 1 file into %1 and push it", "Copy %n files into %1 and push them", len(to_copy)
-        ).replace("%1", where) + _plural(
-            "; push 1 file already in the folder",
-            "; push %n files already in the folder",
-            len(to_push),
+        message = (
+            Drop.tr("Copy 1 file into %1 and push it")
+            if copies == 1
+            else Drop.tr("Copy %n files into %1 and push them", "", copies)
+        ).replace("%1", where) + (
+            Drop.tr("; push 1 file already in the folder")
+            if pushes == 1
+            else Drop.tr("; push %n files already in the folder", "", pushes)
         )
     return DropPlan(True, message, command, to_copy, to_push)

@@ -71,7 +71,26 @@ class DocumentTreeModel(QAbstractItemModel):
         self._by_path: dict[str, _Node] = {}
         self._docs: tuple[DocumentView, ...] = ()
         self.matter_id = ""
-        self._headers = (self.tr("Name"), self.tr("Status"), self.tr("Size"), self.tr("Modified"))
+        self._headers = self._header_texts()
+
+    def _header_texts(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("Status"), self.tr("Size"), self.tr("Modified"))
+
+    def retranslate(self) -> None:
+        """Show the headers and the status, size and date words in the new language."""
+        self._headers = self._header_texts()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(DocColumn) - 1)
+        self._changed_under(QModelIndex())
+
+    def _changed_under(self, parent: QModelIndex) -> None:
+        rows = self.rowCount(parent)
+        if rows:
+            last = self.index(rows - 1, len(DocColumn) - 1, parent)
+            self.dataChanged.emit(self.index(0, 0, parent), last, [])
+            for row in range(rows):
+                child = self.index(row, 0, parent)
+                if self.rowCount(child):
+                    self._changed_under(child)
 
     # -- feeding ------------------------------------------------------------------------------
 
@@ -225,8 +244,9 @@ class DocumentTreeModel(QAbstractItemModel):
             if doc is None:
                 return node.rel_path
             parts = [doc.rel_path, labels.document_state_text(self._with_progress(node))]
-            if doc.detail:
-                parts.append(doc.detail)
+            detail = labels.document_detail(doc)
+            if detail:
+                parts.append(detail)
             return "\n".join(parts)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._display(node, col)
@@ -256,7 +276,9 @@ class DocumentTreeModel(QAbstractItemModel):
         if doc is None:
             if col == DocColumn.STATUS:
                 n = sum(1 for _ in _files(node))
-                return self.tr("1 file") if n == 1 else self.tr("%1 files").replace("%1", str(n))
+                if n == 1:
+                    return self.tr("1 file")
+                return self.tr("%n files", "", n)
             return ""
         if col == DocColumn.STATUS:
             text = labels.document_state_text(self._with_progress(node))

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -21,9 +30,7 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
-    QIcon,
     QKeySequence,
-    QPainter,
     QPaintEvent,
     QResizeEvent,
 )
@@ -33,9 +40,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -44,52 +48,14 @@ from PySide6.QtWidgets import (
 from desktop.sync.commands import PushFiles
 from desktop.sync.events import DocumentsChanged, TransferProgress
 from desktop.sync.views import DocumentState, DocumentView, MatterView
-from desktop.ui import icons, style
+from desktop.ui import i18n, icons, labels, style
 from desktop.ui.dnd import DOCUMENTS_MIME, DropPlan, documents_mime, local_paths, plan_drop
 from desktop.ui.document_model import DocColumn, DocRole, DocumentTreeModel
 from desktop.ui.drop_hint import DropHint, paint_drop_frame
+from desktop.ui.progress_delegate import StatusDelegate
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-class StatusDelegate(QStyledItemDelegate):
-    """Icon and words, plus a slim progress bar on the right while a file is transferring."""
-
-    BAR_WIDTH = 40
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        progress = index.data(DocRole.PROGRESS)
-        if not isinstance(progress, float) or progress < 0:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        bar = QRect(
-            opt.rect.right() - self.BAR_WIDTH - 6, opt.rect.center().y() - 3, self.BAR_WIDTH, 6
-        )
-        opt.rect = opt.rect.adjusted(0, 0, -(self.BAR_WIDTH + 12), 0)
-        widget = opt.widget
-        # the background spans the whole cell; the text stops before the bar
-        full = QStyleOptionViewItem(option)
-        self.initStyleOption(full, index)
-        full.text = ""
-        full.icon = QIcon()
-        st = widget.style() if widget is not None else None
-        if st is not None:
-            st.drawControl(QStyle.ControlElement.CE_ItemViewItem, full, painter, widget)
-            st.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        track = style.colour("muted")
-        track.setAlpha(60)
-        painter.setBrush(track)
-        painter.drawRoundedRect(bar, 3, 3)
-        done = QRect(bar)
-        done.setWidth(max(6, round(bar.width() * min(1.0, progress))))
-        painter.setBrush(style.colour("busy"))
-        painter.drawRoundedRect(done, 3, 3)
-        painter.restore()
+STATUS_WIDTH = 206  # the status column's width, or more when a language's words need it
 
 
 class DocumentTree(QTreeView):
@@ -102,7 +68,6 @@ class DocumentTree(QTreeView):
     def __init__(self, model: DocumentTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("documentTree")
-        self.setAccessibleName(self.tr("Documents"))
         self._model = model
         self.setModel(model)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -122,7 +87,7 @@ class DocumentTree(QTreeView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(DocColumn.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DocColumn.STATUS, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(DocColumn.STATUS, 206)
+        header.resizeSection(DocColumn.STATUS, STATUS_WIDTH)
         header.resizeSection(DocColumn.SIZE, 70)
         header.resizeSection(DocColumn.MODIFIED, 90)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -132,6 +97,22 @@ class DocumentTree(QTreeView):
         self._drop_rect: QRect | None = None
         self._drop_ok = False
         self.doubleClicked.connect(self._on_double_click)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The tree's name in the current language (the model retranslates its own words);
+        the status column as wide as the longest status word needs (with its progress bar)."""
+        self.setAccessibleName(self.tr("Documents"))
+        self._model.retranslate()
+        fm = self.fontMetrics()
+        longest = max(fm.horizontalAdvance(w) for w in labels.document_state_words())
+        room = longest + self.iconSize().width() + StatusDelegate.BAR_WIDTH + 40
+        self.header().resizeSection(DocColumn.STATUS, max(STATUS_WIDTH, room))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_matter(self, matter: MatterView | None) -> None:
         self._matter = matter
@@ -242,12 +223,31 @@ class PushButton(QPushButton):
 
     pathsDropped = Signal(list)
 
+    SHORTCUT = "Ctrl+U"
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(icons.icon("push"), self.tr("Push to Clio"), parent)
+        super().__init__(icons.icon("push"), "", parent)
         self.setObjectName("pushButton")
-        self.setAccessibleName(self.tr("Push to Clio"))
         self.setAcceptDrops(True)
         self._drop_text = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The button's words in the current language (its Ctrl+U shortcut kept)."""
+        self.set_text(self.tr("Push to Clio"))
+        self.setAccessibleName(self.tr("Push to Clio"))
+
+    def set_text(self, text: str) -> None:
+        """``setText`` that keeps the Ctrl+U shortcut (``setText`` resets it to a mnemonic)."""
+        self.setText(text)
+        self.setShortcut(QKeySequence(self.SHORTCUT))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            if self._drop_text:
+                self._drop_text = ""
+            self.retranslate()
+        super().changeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         paths, foreign = local_paths(event.mimeData())
@@ -255,21 +255,19 @@ class PushButton(QPushButton):
             event.acceptProposedAction()
             n = len(paths)
             self._drop_text = self.text()
-            self.setText(
-                self.tr("Push 1 file") if n == 1 else self.tr("Push %1 files").replace("%1", str(n))
-            )
+            self.set_text(self.tr("Push 1 file") if n == 1 else self.tr("Push %n files", "", n))
         else:
             event.ignore()
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         if self._drop_text:
-            self.setText(self._drop_text)
+            self.set_text(self._drop_text)
             self._drop_text = ""
         event.accept()
 
     def dropEvent(self, event: QDropEvent) -> None:
         if self._drop_text:
-            self.setText(self._drop_text)
+            self.set_text(self._drop_text)
             self._drop_text = ""
         paths, foreign = local_paths(event.mimeData())
         if paths and not foreign and event.mimeData().hasFormat(DOCUMENTS_MIME):
@@ -299,7 +297,7 @@ class DocumentsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         head = QHBoxLayout()
-        self.title = QLabel(self.tr("Documents"), self)
+        self.title = QLabel(self)
         self.title.setFont(style.heading_font())
         self.summary = QLabel(self)
         self.summary.setFont(style.small_font())
@@ -317,11 +315,10 @@ class DocumentsPanel(QWidget):
         layout.addWidget(self.detail)
         foot = QHBoxLayout()
         self.push_button = PushButton(self)
-        self.push_button.setShortcut(QKeySequence("Ctrl+U"))
         self.push_button.clicked.connect(self.push_selected)
         self.push_button.pathsDropped.connect(self._push_paths)
         foot.addWidget(self.push_button)
-        self.drop_note = QLabel(self.tr("Drop files here to copy them in and push them"), self)
+        self.drop_note = QLabel(self)
         self.drop_note.setFont(style.small_font())
         self.drop_note.setWordWrap(True)
         foot.addWidget(self.drop_note, 1)
@@ -330,13 +327,27 @@ class DocumentsPanel(QWidget):
         self.tree.dropPlanned.connect(self._on_drop)
         self.tree.dropRefused.connect(self.message)
         self.tree.openRequested.connect(self._open_document)
-        open_action = QAction(icons.icon("open-external"), self.tr("Open"), self.tree)
-        open_action.triggered.connect(self._open_current)
-        push_action = QAction(icons.icon("push"), self.tr("Push to Clio"), self.tree)
-        push_action.triggered.connect(self.push_selected)
-        self.tree.addActions([open_action, push_action])
+        self.open_action = QAction(icons.icon("open-external"), "", self.tree)
+        self.open_action.triggered.connect(self._open_current)
+        self.push_action = QAction(icons.icon("push"), "", self.tree)
+        self.push_action.triggered.connect(self.push_selected)
+        self.tree.addActions([self.open_action, self.push_action])
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (``QEvent.LanguageChange``)."""
+        self.title.setText(self.tr("Documents"))
+        self.drop_note.setText(self.tr("Drop files here to copy them in and push them"))
+        self.open_action.setText(self.tr("Open"))
+        self.push_action.setText(self.tr("Push to Clio"))
         self._update_summary()
+        self._selection_changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- feeding ------------------------------------------------------------------------------
 
@@ -402,8 +413,10 @@ class DocumentsPanel(QWidget):
         self.push_button.setProperty("ready", bool(docs) and linked)
         if docs:
             self.push_button.setToolTip(
-                self.tr("Push the %1 selected historical documents to Clio (Ctrl+U)").replace(
-                    "%1", str(len(docs))
+                self.tr("Push the selected historical document to Clio (Ctrl+U)")
+                if len(docs) == 1
+                else self.tr(
+                    "Push the %n selected historical documents to Clio (Ctrl+U)", "", len(docs)
                 )
             )
         else:
@@ -411,8 +424,9 @@ class DocumentsPanel(QWidget):
                 self.tr("Select historical documents (not in Clio) to push them (Ctrl+U)")
             )
         selected = self.tree.selected_documents()
-        if len(selected) == 1 and selected[0].detail:
-            self.detail.setText(selected[0].rel_path + " — " + selected[0].detail)
+        detail = labels.document_detail(selected[0]) if len(selected) == 1 else ""
+        if detail:
+            self.detail.setText(selected[0].rel_path + " — " + detail)
             self.detail.show()
         else:
             self.detail.hide()
@@ -426,13 +440,9 @@ class DocumentsPanel(QWidget):
             self.summary.setText(self.tr("Loading…"))
             return
         historical = sum(1 for d in docs if d.state == DocumentState.HISTORICAL)
-        text = (
-            self.tr("1 document")
-            if len(docs) == 1
-            else self.tr("%1 documents").replace("%1", str(len(docs)))
-        )
+        text = self.tr("1 document") if len(docs) == 1 else self.tr("%n documents", "", len(docs))
         if historical:
-            text += " · " + self.tr("%1 not in Clio").replace("%1", str(historical))
+            text += " · " + self.tr("%n not in Clio", "", historical)
         self.summary.setText(text)
 
     def _open_current(self) -> None:

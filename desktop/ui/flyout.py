@@ -9,15 +9,13 @@ It sends ``LinkMatter``/``UnlinkMatter``/``SuggestMatters`` through signals and 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -29,11 +27,11 @@ from PySide6.QtWidgets import (
 from desktop.sync.commands import LinkMatter, UnlinkMatter
 from desktop.sync.events import SuggestionsReady
 from desktop.sync.views import MatterSuggestion, MatterSyncState, MatterView
-from desktop.ui import icons, labels, style
+from desktop.ui import i18n, icons, labels, style
 from desktop.ui.documents_view import DocumentsPanel
 from desktop.ui.elided_label import ElidedLabel
+from desktop.ui.flyout_sync import CREATE, SyncWithClioBox
 
-_CREATE = -1
 # States whose words say it all (the engine's detail would only repeat them).
 _SELF_EXPLAINED = frozenset(
     {MatterSyncState.IN_SYNC, MatterSyncState.SYNCING, MatterSyncState.NOT_SYNCED}
@@ -56,12 +54,12 @@ class MatterFlyout(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("matterFlyout")
-        self.setAccessibleName(self.tr("Matter details"))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(380)
         self._matter: MatterView | None = None
         self._suggested_for = ""
         self._suggestions: tuple[MatterSuggestion, ...] = ()
+        self._held: dict[str, int] = {}
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(style.SPACING * 2, style.SPACING, style.SPACING, style.SPACING)
@@ -76,8 +74,6 @@ class MatterFlyout(QFrame):
         self.close_button = QToolButton(self)
         self.close_button.setIcon(icons.icon("close"))
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip(self.tr("Close (Esc)"))
-        self.close_button.setAccessibleName(self.tr("Close matter details"))
         self.close_button.clicked.connect(self.closeRequested)
         head.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(head)
@@ -106,6 +102,7 @@ class MatterFlyout(QFrame):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([330, 400])
+        self.retranslate()
 
     def _build_details(self, host: QWidget) -> None:
         layout = QVBoxLayout(host)
@@ -121,7 +118,11 @@ class MatterFlyout(QFrame):
         status_row.addWidget(self.state_text, 1)
         layout.addLayout(status_row)
         # For a pre-existing matter, "Sync with Clio" is what the user came for: it goes first.
-        self.sync_box = self._build_sync_box(host)
+        self.sync_box = SyncWithClioBox(host)
+        self.sync_box.syncRequested.connect(self._sync_with_clio)
+        self.sync_box.refilled.connect(self.fit_details)
+        self.suggestion_list = self.sync_box.list
+        self.sync_button = self.sync_box.button
         layout.addWidget(self.sync_box)
 
         form = QFormLayout()
@@ -132,44 +133,38 @@ class MatterFlyout(QFrame):
         self._form = form
         self.clients_host = QWidget(host)
         self.link_clients_button: QPushButton | None = None
-        form.addRow(self._caption(self.tr("Clients")), self.clients_host)
+        self.captions = [self._caption() for _ in range(5)]
+        form.addRow(self.captions[0], self.clients_host)
 
         clio_row = QHBoxLayout()
         self.clio_number = QLabel(host)
         self.clio_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_clio = QPushButton(icons.icon("open-external"), self.tr("Open in Clio"), host)
+        self.open_clio = QPushButton(icons.icon("open-external"), "", host)
         self.open_clio.setObjectName("openInClio")
-        self.open_clio.setAccessibleName(self.tr("Open in Clio"))
-        self.open_clio.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.open_clio.clicked.connect(self.open_in_clio)
         clio_row.addWidget(self.clio_number, 1)
         clio_row.addWidget(self.open_clio)
-        form.addRow(self._caption(self.tr("Clio")), clio_row)
+        form.addRow(self.captions[1], clio_row)
 
         folder_row = QHBoxLayout()
         self.folder = ElidedLabel(host)
         self.folder.setElideMode(Qt.TextElideMode.ElideMiddle)
-        self.open_folder_button = QPushButton(
-            icons.icon("folder-open"), self.tr("Open folder"), host
-        )
+        self.open_folder_button = QPushButton(icons.icon("folder-open"), "", host)
         self.open_folder_button.setObjectName("openFolder")
-        self.open_folder_button.setAccessibleName(self.tr("Open folder"))
-        self.open_folder_button.setShortcut(QKeySequence("Ctrl+O"))
         self.open_folder_button.clicked.connect(self.open_folder)
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.open_folder_button)
-        form.addRow(self._caption(self.tr("Folder")), folder_row)
+        form.addRow(self.captions[2], folder_row)
 
         self.last_sync = QLabel(host)
-        form.addRow(self._caption(self.tr("Last sync")), self.last_sync)
+        form.addRow(self.captions[3], self.last_sync)
         self.opened = QLabel(host)
-        form.addRow(self._caption(self.tr("Opened")), self.opened)
+        form.addRow(self.captions[4], self.opened)
         layout.addLayout(form)
 
         unlink_row = QHBoxLayout()
-        self.unlink_button = QPushButton(icons.icon("unlink"), self.tr("Unlink from Clio…"), host)
+        self.unlink_button = QPushButton(icons.icon("unlink"), "", host)
         self.unlink_button.setObjectName("unlinkButton")
-        self.unlink_button.setAccessibleName(self.tr("Unlink from Clio"))
         self.unlink_button.setFlat(True)
         self.unlink_button.clicked.connect(self._ask_unlink)
         unlink_row.addWidget(self.unlink_button)
@@ -179,79 +174,85 @@ class MatterFlyout(QFrame):
         layout.addWidget(self.unlink_confirm)
         layout.addStretch(1)
 
-    def _caption(self, text: str) -> QLabel:
-        label = QLabel(text)
+    def _caption(self) -> QLabel:
+        label = QLabel()
         label.setFont(style.small_font())
         pal = label.palette()
         pal.setColor(label.foregroundRole(), style.colour("muted"))
         label.setPalette(pal)
         return label
 
-    def _build_sync_box(self, host: QWidget) -> QFrame:
-        box = QFrame(host)
-        box.setObjectName("syncWithClioBox")
-        box.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(box)
-        layout.setSpacing(6)
-        heading = QLabel(self.tr("Sync with Clio"), box)
-        heading.setFont(style.heading_font())
-        layout.addWidget(heading)
-        intro = QLabel(
-            self.tr(
-                "This matter was already in Prolegis when Clio was connected. Link it to its "
-                "Clio matter, or create one. Its documents stay here until you push them."
-            ),
-            box,
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.suggestion_list = QListWidget(box)
-        self.suggestion_list.setObjectName("suggestionList")
-        self.suggestion_list.setAccessibleName(self.tr("Clio matters to link"))
-        self.suggestion_list.setIconSize(QSize(16, 16))
-        self.suggestion_list.setSpacing(1)
-        self.suggestion_list.currentRowChanged.connect(self._suggestion_selected)
-        layout.addWidget(self.suggestion_list)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.sync_button = QPushButton(icons.icon("link"), self.tr("Sync with Clio"), box)
-        self.sync_button.setObjectName("syncWithClio")
-        self.sync_button.setAccessibleName(self.tr("Sync with Clio"))
-        self.sync_button.setDefault(True)
-        self.sync_button.setEnabled(False)
-        self.sync_button.clicked.connect(self._sync_with_clio)
-        buttons.addWidget(self.sync_button)
-        layout.addLayout(buttons)
-        return box
-
     def _build_unlink_confirm(self, host: QWidget) -> QFrame:
         box = QFrame(host)
         box.setObjectName("unlinkConfirm")
         box.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(box)
-        text = QLabel(
-            self.tr(
-                "Stop syncing this matter with Clio? Nothing is deleted: the folder and the Clio "
-                "matter both stay as they are."
-            ),
-            box,
-        )
-        text.setWordWrap(True)
-        layout.addWidget(text)
+        self.unlink_question = QLabel(box)
+        self.unlink_question.setWordWrap(True)
+        layout.addWidget(self.unlink_question)
         row = QHBoxLayout()
         row.addStretch(1)
-        cancel = QPushButton(self.tr("Cancel"), box)
-        cancel.clicked.connect(box.hide)
-        self.confirm_unlink_button = QPushButton(icons.icon("unlink"), self.tr("Unlink"), box)
+        self.cancel_unlink_button = QPushButton(box)
+        self.cancel_unlink_button.clicked.connect(box.hide)
+        self.confirm_unlink_button = QPushButton(icons.icon("unlink"), "", box)
         self.confirm_unlink_button.setObjectName("confirmUnlink")
         self.confirm_unlink_button.clicked.connect(self._unlink)
-        row.addWidget(cancel)
+        row.addWidget(self.cancel_unlink_button)
         row.addWidget(self.confirm_unlink_button)
         layout.addLayout(row)
         box.hide()
         return box
 
+    def retranslate(self) -> None:
+        """Every text in the current language (``QEvent.LanguageChange``)."""
+        self.setAccessibleName(self.tr("Matter details"))
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
+        self.close_button.setAccessibleName(self.tr("Close matter details"))
+        for label, text in zip(
+            self.captions,
+            (
+                self.tr("Clients"),
+                self.tr("Clio"),
+                self.tr("Folder"),
+                self.tr("Last sync"),
+                self.tr("Opened"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        for button, text, name in (
+            (self.open_clio, self.tr("Open in Clio"), self.tr("Open in Clio")),
+            (self.open_folder_button, self.tr("Open folder"), self.tr("Open folder")),
+            (self.unlink_button, self.tr("Unlink from Clio…"), self.tr("Unlink from Clio")),
+            (self.confirm_unlink_button, self.tr("Unlink"), self.tr("Unlink")),
+            (self.cancel_unlink_button, self.tr("Cancel"), self.tr("Cancel")),
+        ):
+            button.setText(text)
+            button.setAccessibleName(name)
+        # (setText resets a button's shortcut to its mnemonic: the shortcuts come after)
+        self.open_clio.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.open_folder_button.setShortcut(QKeySequence("Ctrl+O"))
+        self.unlink_question.setText(
+            self.tr(
+                "Stop syncing this matter with Clio? Nothing is deleted: the folder and the Clio "
+                "matter both stay as they are."
+            )
+        )
+        if self._matter is not None:
+            self.set_matter(self._matter)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
     # -- showing a matter ---------------------------------------------------------------------
+
+    def set_held_counts(self, held: dict[str, int]) -> None:
+        """Deletions a guard holds, per matter id (the state line says how many)."""
+        self._held = dict(held)
+        if self._matter is not None:
+            self.set_matter(self._matter)
 
     def matter(self) -> MatterView | None:
         return self._matter
@@ -273,7 +274,7 @@ class MatterFlyout(QFrame):
         self.title.setText(matter.title)
         self.state_icon.setPixmap(icons.matter_state_icon(matter.state).pixmap(QSize(18, 18)))
         state = labels.matter_state_text(matter)
-        detail = matter.state_detail
+        detail = labels.matter_state_detail(matter, self._held.get(matter.matter_id, 0))
         if matter.state in _SELF_EXPLAINED or detail == state:
             detail = ""
         self.state_text.setText(state + (f" — {detail}" if detail else ""))
@@ -374,64 +375,19 @@ class MatterFlyout(QFrame):
         self._fill_suggestions(loading=False)
 
     def _fill_suggestions(self, *, loading: bool) -> None:
-        lst = self.suggestion_list
-        lst.clear()
-        if loading:
-            item = QListWidgetItem(self.tr("Looking for matching Clio matters…"))
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            lst.addItem(item)
-        for s in self._suggestions:
-            text = f"{s.display_number} — {s.description}\n" + self.tr("%1 · %2 % match").replace(
-                "%1", s.client_name
-            ).replace("%2", f"{s.score:.0f}")
-            item = QListWidgetItem(icons.icon("clio"), text)
-            item.setData(Qt.ItemDataRole.UserRole, s.clio_matter_id)
-            reasons = ", ".join(s.reasons)
-            item.setToolTip(
-                self.tr("Client: %1\nMatch: %2 %\nWhy: %3")
-                .replace("%1", s.client_name)
-                .replace("%2", f"{s.score:.0f}")
-                .replace("%3", reasons or "—")
-            )
-            lst.addItem(item)
-        create = QListWidgetItem(icons.icon("add"), self.tr("Create a new Clio matter"))
-        create.setData(Qt.ItemDataRole.UserRole, _CREATE)
-        lst.addItem(create)
-        if not loading:
-            lst.setCurrentRow(0)
-        self._suggestion_selected(lst.currentRow())
-        rows = sum(max(lst.sizeHintForRow(i), 20) + 2 for i in range(lst.count()))
-        lst.setFixedHeight(min(rows + 2 * lst.frameWidth() + 4, 220))
-        self.fit_details()
-
-    def _suggestion_selected(self, row: int) -> None:
-        item = self.suggestion_list.item(row) if row >= 0 else None
-        choice = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        self.sync_button.setEnabled(isinstance(choice, int))
-        if choice == _CREATE:
-            self.sync_button.setText(self.tr("Create and sync"))
-        else:
-            self.sync_button.setText(self.tr("Link and sync"))
+        self.sync_box.fill(self._suggestions, loading=loading)
 
     def choose_suggestion(self, clio_matter_id: int | None) -> bool:
         """Select a suggestion (None: "Create a new Clio matter"); False when not listed."""
-        wanted = _CREATE if clio_matter_id is None else clio_matter_id
-        for row in range(self.suggestion_list.count()):
-            if self.suggestion_list.item(row).data(Qt.ItemDataRole.UserRole) == wanted:
-                self.suggestion_list.setCurrentRow(row)
-                return True
-        return False
+        return self.sync_box.choose(clio_matter_id)
 
-    def _sync_with_clio(self) -> None:
-        item = self.suggestion_list.currentItem()
-        if self._matter is None or item is None:
+    def _sync_with_clio(self, choice: int) -> None:
+        if self._matter is None:
             return
-        choice = item.data(Qt.ItemDataRole.UserRole)
-        if choice == _CREATE:
+        if choice == CREATE:
             command = LinkMatter(self._matter.matter_id, create=True)
         else:
-            command = LinkMatter(self._matter.matter_id, clio_matter_id=int(choice))
-        self.sync_button.setEnabled(False)
+            command = LinkMatter(self._matter.matter_id, clio_matter_id=choice)
         self.linkRequested.emit(command)
 
     # -- unlink, open -------------------------------------------------------------------------

@@ -5,19 +5,21 @@ Public API (stable; the tray and dialogs use it too):
 
 * :func:`matter_state_text(view)` — "In sync", "Syncing 3↑ 1↓", "Conflict (2)", … for a
   ``MatterView``; :func:`matter_state_name(state)` — the bare word of a ``MatterSyncState``.
+* :func:`matter_state_detail(view, held)` — what the state means ("Needs a linked client:
+  Ada Lovelace"), in the UI's words; the engine's own text only for an error's reason.
 * :func:`document_state_text(doc)` — "Uploading 42 %", "Historical — not in Clio", …
 * :func:`engine_state_text(status)` — the toolbar's "In sync — 2 min ago", "Syncing 12↑ 3↓", …
 * :func:`relative_time(iso, now=None)` — "just now", "2 min ago", "yesterday 14:02", a date.
 * :func:`clock_time(iso, now=None)` — "14:02", "yesterday 14:02", "2025-03-12 14:02".
 * :func:`freeze_now(dt)` — fix "now" for screenshots and tests (None: the clock).
-* :func:`file_size(n)` — "212 KB".
+* :func:`file_size(n)` — "212 KB"; :func:`count_text(n)` — "1,310" ("1 310" in French).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QLocale
 
 from desktop.sync.views import (
     DocumentState,
@@ -27,9 +29,14 @@ from desktop.sync.views import (
     MatterSyncState,
     MatterView,
 )
+from desktop.ui.i18n import TranslationContext
 
-_CTX = "Status"
 _frozen_now: datetime | None = None
+
+
+class Status(TranslationContext):
+    """The translation context of these words (``Status.tr(...)``: lupdate reads the context
+    from the class name, plural forms included)."""
 
 
 def freeze_now(now: datetime | None) -> None:
@@ -43,22 +50,34 @@ def current_time() -> datetime:
     return _frozen_now or datetime.now(UTC)
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(_CTX, text, None, n)
+def count_text(n: int) -> str:
+    """``1,310`` in English, ``1 310`` in French: a count grouped as the language groups it."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:  # no real locale: read like English
+        return f"{n:,}"
+    return locale.toString(n)
+
+
+def decimal_text(value: float, decimals: int = 1) -> str:
+    """``3.4`` in English, ``3,4`` in French."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return f"{value:.{decimals}f}"
+    return locale.toString(value, "f", decimals)
 
 
 def matter_state_name(state: MatterSyncState) -> str:
     """The bare status word of a matter state (filter menus, legends)."""
     return {
-        MatterSyncState.IN_SYNC: _tr("In sync"),
-        MatterSyncState.SYNCING: _tr("Syncing"),
-        MatterSyncState.PENDING: _tr("Pending"),
-        MatterSyncState.NEEDS_CLIENT: _tr("Needs a linked client"),
-        MatterSyncState.NOT_SYNCED: _tr("Not synced (pre-existing)"),
-        MatterSyncState.CONFLICT: _tr("Conflict"),
-        MatterSyncState.ERROR: _tr("Error"),
-        MatterSyncState.PAUSED: _tr("Paused"),
-        MatterSyncState.WAITING: _tr("Waiting for your OK"),
+        MatterSyncState.IN_SYNC: Status.tr("In sync"),
+        MatterSyncState.SYNCING: Status.tr("Syncing"),
+        MatterSyncState.PENDING: Status.tr("Pending"),
+        MatterSyncState.NEEDS_CLIENT: Status.tr("Needs a linked client"),
+        MatterSyncState.NOT_SYNCED: Status.tr("Not synced (pre-existing)"),
+        MatterSyncState.CONFLICT: Status.tr("Conflict"),
+        MatterSyncState.ERROR: Status.tr("Error"),
+        MatterSyncState.PAUSED: Status.tr("Paused"),
+        MatterSyncState.WAITING: Status.tr("Waiting for your OK"),
     }[MatterSyncState(state)]
 
 
@@ -67,47 +86,120 @@ def matter_state_text(view: MatterView) -> str:
     state = view.state
     if state == MatterSyncState.SYNCING:
         return (
-            _tr("Syncing %1↑ %2↓")
+            Status.tr("Syncing %1↑ %2↓")
             .replace("%1", str(view.uploading))
             .replace("%2", str(view.downloading))
         )
     if state == MatterSyncState.PENDING and view.pending:
-        return _tr("Pending (%n)", view.pending)
+        return Status.tr("Pending (%n)", "", view.pending)
     if state == MatterSyncState.CONFLICT and view.conflicts:
-        return _tr("Conflict (%n)", view.conflicts)
+        return Status.tr("Conflict (%n)", "", view.conflicts)
     return matter_state_name(state)
+
+
+def matter_state_detail(view: MatterView, held: int = 0) -> str:
+    """What the matter's state means, in the UI's words (the fly-out, the status tooltip).
+
+    Built from the view's state and counts; the engine's ``state_detail`` is shown only for an
+    error, where it is the free-form reason. ``held``: deletions a guard holds for the matter.
+    """
+    state = view.state
+    if state == MatterSyncState.NOT_SYNCED:
+        return Status.tr("Pre-existing matter: choose “Sync with Clio” to link it.")
+    if state == MatterSyncState.NEEDS_CLIENT:
+        names = ", ".join(c.name for c in view.clients if c.contact_id is None)
+        if not names:
+            return Status.tr("Link one of its clients to a Clio contact.")
+        return Status.tr("Needs a linked client: %1").replace("%1", names)
+    if state == MatterSyncState.WAITING:
+        return Status.tr("Waiting for you to confirm creating new Clio matters.")
+    if state == MatterSyncState.PAUSED:
+        if held == 1:
+            return Status.tr("1 deletion held: confirm it or restore the file.")
+        if held:
+            return Status.tr("%n deletions held: confirm or restore them.", "", held)
+        return Status.tr("Syncing is paused.")
+    if state == MatterSyncState.CONFLICT:
+        if view.conflicts > 1:
+            return Status.tr("%n version conflicts to resolve", "", view.conflicts)
+        return Status.tr("1 version conflict to resolve")
+    if state == MatterSyncState.ERROR:
+        return view.state_detail or Status.tr("A document could not be synced.")
+    if state == MatterSyncState.PENDING:
+        if not view.linked:
+            return Status.tr("The Clio matter will be created on the next sync.")
+        if view.pending > 1:
+            return Status.tr("%n changes waiting to be synced", "", view.pending)
+        return Status.tr("1 change waiting to be synced")
+    return matter_state_text(view)
+
+
+def suggestion_reason(reason: str) -> str:
+    """Why the engine suggests a Clio matter, in the UI's words when the reason is a known one."""
+    known = {
+        "same client": Status.tr("same client"),
+        "same description": Status.tr("same description"),
+        "similar description": Status.tr("similar description"),
+        "same number": Status.tr("same number"),
+        "same open date": Status.tr("same open date"),
+    }
+    return known.get(reason, reason)
 
 
 def document_state_text(doc: DocumentView) -> str:
     """The status words of one document (with the progress while transferring)."""
     state = doc.state
-    pct = "" if doc.progress is None else f" {round(doc.progress * 100)} %"
+    pct = (
+        ""
+        if doc.progress is None
+        else " " + Status.tr("%1 %").replace("%1", str(round(doc.progress * 100)))
+    )
     if state == DocumentState.UPLOADING:
-        return _tr("Uploading") + pct
+        return Status.tr("Uploading") + pct
     if state == DocumentState.DOWNLOADING:
-        return _tr("Downloading") + pct
+        return Status.tr("Downloading") + pct
     return {
-        DocumentState.IN_SYNC: _tr("In sync"),
-        DocumentState.PENDING: _tr("Pending"),
-        DocumentState.HISTORICAL: _tr("Historical — not in Clio"),
-        DocumentState.CONFLICT: _tr("Version conflict"),
-        DocumentState.ERROR: _tr("Error"),
-        DocumentState.WAITING: _tr("Waiting"),
-        DocumentState.HELD: _tr("Deletion held"),
+        DocumentState.IN_SYNC: Status.tr("In sync"),
+        DocumentState.PENDING: Status.tr("Pending"),
+        DocumentState.HISTORICAL: Status.tr("Historical — not in Clio"),
+        DocumentState.CONFLICT: Status.tr("Version conflict"),
+        DocumentState.ERROR: Status.tr("Error"),
+        DocumentState.WAITING: Status.tr("Waiting"),
+        DocumentState.HELD: Status.tr("Deletion held"),
     }[DocumentState(state)]
+
+
+def document_detail(doc: DocumentView) -> str:
+    """What a document's state means, in the UI's words where the state says it all; the
+    engine's reason for an error or a wait (free-form: "Open in Word…") as it is."""
+    if doc.state == DocumentState.CONFLICT:
+        return Status.tr("Changed here and in Clio since the last sync: choose which to keep.")
+    if doc.state == DocumentState.HELD:
+        return Status.tr("Deleted on the other side: held until you confirm or restore it.")
+    return doc.detail
+
+
+def document_state_words() -> list[str]:
+    """Every document status as the status column can show it (transfers at 100 %): the
+    column is made wide enough for the longest in the current language."""
+    words = []
+    for state in DocumentState:
+        progress = 1.0 if state in (DocumentState.UPLOADING, DocumentState.DOWNLOADING) else None
+        words.append(document_state_text(DocumentView("", "", 0, None, state, progress=progress)))
+    return words
 
 
 def engine_state_name(state: EngineState) -> str:
     """The bare word of the engine's overall state (tray tooltip, menus)."""
     return {
-        EngineState.IDLE: _tr("In sync"),
-        EngineState.SYNCING: _tr("Syncing"),
-        EngineState.PAUSED: _tr("Paused"),
-        EngineState.OFFLINE: _tr("Offline — retrying"),
-        EngineState.ERROR: _tr("Error"),
-        EngineState.CONFLICT: _tr("Version conflicts"),
-        EngineState.SIGNED_OUT: _tr("Not connected to Clio"),
-        EngineState.STARTING: _tr("Starting…"),
+        EngineState.IDLE: Status.tr("In sync"),
+        EngineState.SYNCING: Status.tr("Syncing"),
+        EngineState.PAUSED: Status.tr("Paused"),
+        EngineState.OFFLINE: Status.tr("Offline — retrying"),
+        EngineState.ERROR: Status.tr("Error"),
+        EngineState.CONFLICT: Status.tr("Version conflicts"),
+        EngineState.SIGNED_OUT: Status.tr("Not connected to Clio"),
+        EngineState.STARTING: Status.tr("Starting…"),
     }[EngineState(state)]
 
 
@@ -116,21 +208,23 @@ def engine_state_text(status: EngineStatus, now: datetime | None = None) -> str:
     state = status.state
     if state == EngineState.IDLE:
         if status.last_sync:
-            return _tr("In sync — %1").replace("%1", relative_time(status.last_sync, now))
+            return Status.tr("In sync — %1").replace("%1", relative_time(status.last_sync, now))
         return engine_state_name(state)
     if state == EngineState.SYNCING:
         text = (
-            _tr("Syncing %1↑ %2↓")
+            Status.tr("Syncing %1↑ %2↓")
             .replace("%1", str(status.uploading))
             .replace("%2", str(status.downloading))
         )
         if status.eta_seconds and status.eta_seconds >= 90:
             minutes = round(status.eta_seconds / 60)
-            text += " — " + _tr("about %n min left", minutes)
+            text += " — " + Status.tr("about %n min left", "", minutes)
         return text
     if state == EngineState.CONFLICT and status.conflicts:
         n = status.conflicts
-        return _tr("1 version conflict") if n == 1 else _tr("%n version conflicts", n)
+        return (
+            Status.tr("1 version conflict") if n == 1 else Status.tr("%n version conflicts", "", n)
+        )
     return engine_state_name(state)
 
 
@@ -153,15 +247,15 @@ def relative_time(iso: str | None, now: datetime | None = None) -> str:
     now = now or current_time()
     seconds = (now - moment).total_seconds()
     if seconds < 45:
-        return _tr("just now")
+        return Status.tr("just now")
     if seconds < 3600:
-        return _tr("%n min ago", max(1, round(seconds / 60)))
+        return Status.tr("%n min ago", "", max(1, round(seconds / 60)))
     local = moment.astimezone()
     local_now = now.astimezone()
     if local.date() == local_now.date():
         return local.strftime("%H:%M")
     if (local_now.date() - local.date()).days == 1:
-        return _tr("yesterday %1").replace("%1", local.strftime("%H:%M"))
+        return Status.tr("yesterday %1").replace("%1", local.strftime("%H:%M"))
     return local.strftime("%Y-%m-%d")
 
 
@@ -175,20 +269,25 @@ def clock_time(iso: str | None, now: datetime | None = None) -> str:
     if local.date() == local_now.date():
         return local.strftime("%H:%M")
     if (local_now.date() - local.date()).days == 1:
-        return _tr("yesterday %1").replace("%1", local.strftime("%H:%M"))
+        return Status.tr("yesterday %1").replace("%1", local.strftime("%H:%M"))
     return local.strftime("%Y-%m-%d %H:%M")
 
 
 def file_size(n: int) -> str:
-    """A byte count for people: "0 B", "812 B", "212 KB", "3.4 MB", "1.2 GB"."""
+    """A byte count for people: "0 B", "812 B", "212 KB", "3.4 MB", "1.2 GB" (French: "Ko")."""
     if n < 1000:
-        return f"{n} B"
+        return Status.tr("%1 B", "bytes").replace("%1", str(n))
     value = float(n)
-    units = ("KB", "MB", "GB", "TB")
+    units = (
+        Status.tr("%1 KB", "kilobytes"),
+        Status.tr("%1 MB", "megabytes"),
+        Status.tr("%1 GB", "gigabytes"),
+        Status.tr("%1 TB", "terabytes"),
+    )
     index = 0
     value /= 1000
     while value >= 999.5 and index < len(units) - 1:
         value /= 1000
         index += 1
-    unit = units[index]
-    return f"{value:.0f} {unit}" if value >= 10 else f"{value:.1f} {unit}"
+    number = f"{value:.0f}" if value >= 10 else decimal_text(value, 1)
+    return units[index].replace("%1", number)

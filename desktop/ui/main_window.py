@@ -12,12 +12,9 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -49,11 +46,12 @@ from desktop.sync.views import (
     GuardView,
     MatterSyncState,
 )
-from desktop.ui import icons, style
+from desktop.ui import i18n, icons, labels, style
 from desktop.ui.activity_log import ActivityDock
 from desktop.ui.attention import banner_items
 from desktop.ui.banner import Banner
 from desktop.ui.engine_host import EngineHost
+from desktop.ui.filter_bar import SHORTCUTS, QuickFilterBar
 from desktop.ui.flyout import MatterFlyout
 from desktop.ui.matter_filter import MatterFilterProxy, QuickFilter
 from desktop.ui.matter_model import MatterTableModel
@@ -81,7 +79,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.host = host
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Prolegis ⇄ Clio"))
         self.setWindowIcon(icons.icon("app"))
         self.setMinimumSize(QSize(960, 600))
         self.close_to_tray = False
@@ -109,7 +106,8 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(style.SPACING, style.SPACING, 0, 0)
         left_layout.setSpacing(6)
-        left_layout.addLayout(self._build_filter_bar(left))
+        self.filter_bar = self._build_filter_bar(left)
+        left_layout.addWidget(self.filter_bar)
         self.table = MatterTable(self.proxy, left)
         left_layout.addWidget(self.table, 1)
         self.flyout = MatterFlyout(self.splitter)
@@ -132,57 +130,35 @@ class MainWindow(QMainWindow):
 
         self._connect()
         self._shortcuts()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (``QEvent.LanguageChange``); the models too."""
+        self.setWindowTitle(self.tr("Prolegis ⇄ Clio"))
+        self.model.retranslate()
         self._update_counts()
+        self._update_banner()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- construction -------------------------------------------------------------------------
 
-    def _build_filter_bar(self, parent: QWidget) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        bar.setSpacing(6)
-        caption = QLabel(self.tr("Show:"), parent)
-        bar.addWidget(caption)
-        self.filter_group = QButtonGroup(parent)
-        self.filter_group.setExclusive(True)
-        self.filter_buttons: dict[QuickFilter, QToolButton] = {}
-        for quick, shortcut in (
-            (QuickFilter.ALL, "Ctrl+1"),
-            (QuickFilter.NEEDS_ATTENTION, "Ctrl+2"),
-            (QuickFilter.NOT_SYNCED, "Ctrl+3"),
-        ):
-            button = QToolButton(parent)
-            button.setObjectName(f"filter-{quick.value}")
-            button.setCheckable(True)
-            button.setAutoRaise(True)
+    def _build_filter_bar(self, parent: QWidget) -> QuickFilterBar:
+        bar = QuickFilterBar(parent)
+        self.filter_group = bar.group
+        self.filter_buttons = bar.buttons
+        self.info_button = bar.info_button
+        bar.filterChosen.connect(self.set_quick_filter)
+        bar.detailsClicked.connect(self.toggle_flyout)
+        for quick, shortcut in SHORTCUTS.items():
             # (a button's shortcut is reset by setText, so the shortcut is a window action)
             action = QAction(self)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _=False, q=quick: self.set_quick_filter(q))
             self.addAction(action)
-            button.setToolTip(
-                self.tr("Show these matters (%1)").replace(
-                    "%1", QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-                )
-            )
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.clicked.connect(lambda _=False, q=quick: self.set_quick_filter(q))
-            self.filter_group.addButton(button)
-            self.filter_buttons[quick] = button
-            bar.addWidget(button)
-        self.filter_buttons[QuickFilter.ALL].setChecked(True)
-        self.filter_buttons[QuickFilter.NEEDS_ATTENTION].setIcon(icons.icon("warning"))
-        self.filter_buttons[QuickFilter.NOT_SYNCED].setIcon(icons.icon("matter-not_synced"))
-        bar.addStretch(1)
-        self.info_button = QToolButton(parent)
-        self.info_button.setObjectName("infoButton")
-        self.info_button.setIcon(icons.icon("info"))
-        self.info_button.setText(self.tr("Details"))
-        self.info_button.setToolTip(self.tr("Show the selected matter's details (i)"))
-        self.info_button.setAccessibleName(self.tr("Matter details"))
-        self.info_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.info_button.setAutoRaise(True)
-        self.info_button.setCheckable(True)
-        self.info_button.clicked.connect(self.toggle_flyout)
-        bar.addWidget(self.info_button)
         return bar
 
     def _connect(self) -> None:
@@ -330,6 +306,11 @@ class MainWindow(QMainWindow):
     def _on_guards(self, event: GuardsChanged) -> None:
         self._guards = event.guards
         self.proxy.set_guarded({g.matter_id for g in event.guards if g.matter_id})
+        held = {
+            g.matter_id: len(g.items) for g in event.guards if g.matter_id and g.kind == "deletions"
+        }
+        self.model.set_held(held)
+        self.flyout.set_held_counts(held)
         self._update_banner()
 
     def _on_suggestions(self, event: SuggestionsReady) -> None:
@@ -380,27 +361,24 @@ class MainWindow(QMainWindow):
         self.open_flyout()
 
     def _update_counts(self) -> None:
-        counts = self.proxy.quick_counts()
-        texts = {
-            QuickFilter.ALL: self.tr("All %1"),
-            QuickFilter.NEEDS_ATTENTION: self.tr("Needs attention %1"),
-            QuickFilter.NOT_SYNCED: self.tr("Not synced %1"),
-        }
-        for quick, button in self.filter_buttons.items():
-            text = texts[quick].replace("%1", f"{counts[quick]:,}")
-            button.setText(text)
-            button.setAccessibleName(text)
+        self.filter_bar.set_counts(self.proxy.quick_counts())
         self.shown_label.setText(
             self.tr("Showing %1 of %2 matters")
-            .replace("%1", f"{self.proxy.rowCount():,}")
-            .replace("%2", f"{self.model.rowCount():,}")
+            .replace("%1", labels.count_text(self.proxy.rowCount()))
+            .replace("%2", labels.count_text(self.model.rowCount()))
         )
 
     def _update_banner(self) -> None:
         needs_client = self.model.state_counts().get(MatterSyncState.NEEDS_CLIENT, 0)
         self.banner.set_items(
-            banner_items(self._status, self._conflicts, self._guards, needs_client)
+            banner_items(
+                self._status, self._conflicts, self._guards, needs_client, self._matter_number
+            )
         )
+
+    def _matter_number(self, matter_id: str) -> str:
+        view = self.model.view_of(matter_id)
+        return view.number if view is not None else matter_id
 
     def _on_banner_action(self, action: str, payload: object) -> None:
         if action == "matching":

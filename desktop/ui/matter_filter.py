@@ -167,6 +167,7 @@ class MatterFilterProxy(QAbstractProxyModel):
             (s.rowsInserted, self._on_rows_changed),
             (s.rowsRemoved, self._on_rows_changed),
             (s.countsChanged, self.countsChanged),
+            (s.headerDataChanged, self.headerDataChanged),
         ]
 
     def set_search(self, text: str) -> None:

@@ -95,7 +95,17 @@ class MatterTableModel(QAbstractTableModel):
         self._keys: list[str] = []
         self._counts: Counter[MatterSyncState] = Counter()
         self._now: datetime | None = None
-        self._headers = (
+        self._held: dict[str, int] = {}
+        self._headers = self._header_texts()
+        self._muted = QBrush(style.colour("muted"))
+        # "2 min ago" ages: refresh the last-sync column once a minute.
+        self._clock = QTimer(self)
+        self._clock.setInterval(60_000)
+        self._clock.timeout.connect(self._refresh_times)
+        self._clock.start()
+
+    def _header_texts(self) -> tuple[str, ...]:
+        return (
             self.tr("No."),
             self.tr("Matter"),
             self.tr("Clients"),
@@ -104,12 +114,16 @@ class MatterTableModel(QAbstractTableModel):
             self.tr("Last sync"),
             self.tr("Pending"),
         )
-        self._muted = QBrush(style.colour("muted"))
-        # "2 min ago" ages: refresh the last-sync column once a minute.
-        self._clock = QTimer(self)
-        self._clock.setInterval(60_000)
-        self._clock.timeout.connect(self._refresh_times)
-        self._clock.start()
+
+    def retranslate(self) -> None:
+        """Show the headers and the status and time words in the new language."""
+        self._headers = self._header_texts()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, N_COLUMNS - 1)
+        if self._views:
+            roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole]
+            last = len(self._views) - 1
+            for col in (Column.STATUS, Column.LAST_SYNC):
+                self.dataChanged.emit(self.index(0, col), self.index(last, col), roles)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -210,6 +224,10 @@ class MatterTableModel(QAbstractTableModel):
             self.endRemoveRows()
         self.countsChanged.emit()
 
+    def set_held(self, held: dict[str, int]) -> None:
+        """Deletions a guard holds, per matter id (the status tooltip says how many)."""
+        self._held = dict(held)
+
     def set_now(self, now: datetime | None) -> None:
         """Fix "now" for the relative times (screenshots, tests); None follows the clock."""
         self._now = now
@@ -304,7 +322,7 @@ class MatterTableModel(QAbstractTableModel):
 
     def _tooltip(self, view: MatterView, col: int) -> str:
         if col == Column.STATUS:
-            return view.state_detail or labels.matter_state_text(view)
+            return labels.matter_state_detail(view, self._held.get(view.matter_id, 0))
         if col == Column.CLIENTS:
             lines = [
                 chip.name

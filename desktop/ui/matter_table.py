@@ -6,7 +6,7 @@ matter (the row highlights and a hint says what will happen).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.sync.views import MatterView
-from desktop.ui import icons
+from desktop.ui import i18n, icons
 from desktop.ui.dnd import DropPlan, plan_drop
 from desktop.ui.drop_hint import DropHint, paint_drop_frame
 from desktop.ui.matter_filter import MatterFilterProxy
@@ -133,7 +133,7 @@ class MatterTable(QTableView):
     def __init__(self, proxy: MatterFilterProxy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("matterTable")
-        self.setAccessibleName(self.tr("Matters"))
+        self.retranslate()
         self._proxy = proxy
         self.setModel(proxy)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -174,6 +174,15 @@ class MatterTable(QTableView):
         proxy.filterChanged.connect(self._restore_selection)
         proxy.layoutChanged.connect(self._restore_selection)
         proxy.modelReset.connect(self._restore_selection)
+
+    def retranslate(self) -> None:
+        """The list's name in the current language (the model retranslates its own words)."""
+        self.setAccessibleName(self.tr("Matters"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- selection ----------------------------------------------------------------------------
 

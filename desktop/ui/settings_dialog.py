@@ -1,6 +1,7 @@
 """The settings: Prolegis folder, Clio account and region (reconnect, disconnect), the firm's
 Clio app, your Prolegis username and whose entries this computer sends, how often to check
-Clio, pause, start at login, the default answer to a version conflict, language, and "create
+Clio, pause, start at login, the default answer to a version conflict, language (used at once:
+the whole app switches while the dialog is open, and Cancel switches back), and "create
 diagnostics".
 
 Self-contained: it reads and writes ``desktop.settings.Settings`` (every key but the app secret,
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,7 +36,7 @@ from desktop.clio.tokens import TokenStore
 from desktop.settings import Settings
 from desktop.sync.commands import Command, Pause, Resume, UpdateSettings
 from desktop.sync.views import AccountView
-from desktop.ui import style
+from desktop.ui import i18n, style
 from desktop.ui.dialogs.settings_tabs import ClioTab, ConflictsTab, EntriesTab, GeneralTab
 from desktop.ui.dialogs.signout import SignOutThread, clio_sign_out
 from desktop.ui.wizards.connection.context import target_label
@@ -44,6 +45,14 @@ __all__ = ["SettingsDialog", "clio_sign_out"]
 
 Submit = Callable[[Command], None]
 StoreFor = Callable[[ClioTarget], TokenStore]
+Text = Callable[[], str]
+
+
+def install_app_language(language: str) -> None:
+    """Switch the running app to ``language`` (the dialog's default ``apply_language``)."""
+    app = QCoreApplication.instance()
+    if app is not None:
+        i18n.install_language(app, language)
 
 
 class SettingsDialog(QDialog):
@@ -65,6 +74,7 @@ class SettingsDialog(QDialog):
         autostart_command: Sequence[str] | None = None,
         sign_out: Callable[[], None] | None = None,
         confirm: bool = True,
+        apply_language: Callable[[str], None] | None = install_app_language,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -77,7 +87,9 @@ class SettingsDialog(QDialog):
         self._confirm = confirm
         self._sign_out = sign_out
         self._sign_out_thread: SignOutThread | None = None
-        self.setWindowTitle(self.tr("Settings"))
+        self._apply_language = apply_language
+        self._loading = False
+        self._said: tuple[Text, bool] | None = None
         self.setMinimumSize(640, 520)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
@@ -85,10 +97,8 @@ class SettingsDialog(QDialog):
         self.clio_tab = ClioTab()
         self.entries_tab = EntriesTab()
         self.conflicts_tab = ConflictsTab()
-        self.tabs.addTab(self.general_tab, self.tr("&General"))
-        self.tabs.addTab(self.clio_tab, self.tr("&Clio"))
-        self.tabs.addTab(self.entries_tab, self.tr("&Time entries"))
-        self.tabs.addTab(self.conflicts_tab, self.tr("C&onflicts"))
+        for tab in (self.general_tab, self.clio_tab, self.entries_tab, self.conflicts_tab):
+            self.tabs.addTab(tab, "")
         self._alias_fields()
         layout.addWidget(self.tabs, 1)
         self.message = QLabel()
@@ -106,7 +116,26 @@ class SettingsDialog(QDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.apply_button.clicked.connect(self.apply)
         layout.addWidget(self.buttons)
+        self.language.currentIndexChanged.connect(lambda _i: self._preview_language())
+        self.retranslate()
         self.load()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (``QEvent.LanguageChange``)."""
+        self.setWindowTitle(self.tr("Settings"))
+        for index, text in enumerate(
+            (self.tr("&General"), self.tr("&Clio"), self.tr("&Time entries"), self.tr("C&onflicts"))
+        ):
+            self.tabs.setTabText(index, text)
+        if hasattr(self, "_saved"):
+            self._show_account()
+        if self._said is not None:
+            self._say(*self._said)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def _alias_fields(self) -> None:
         g, c = self.general_tab, self.clio_tab
@@ -131,6 +160,7 @@ class SettingsDialog(QDialog):
     def load(self) -> None:
         """Show the saved settings (and the real start-at-login state)."""
         s = self._settings
+        self._loading = True
         self.folder.set_folder(str(s.get("workspace") or ""))
         self.poll.setValue(int(s.get("poll_interval")))
         self.paused.setChecked(bool(s.get("paused")))
@@ -149,8 +179,10 @@ class SettingsDialog(QDialog):
         )
         policy = str(s.get("conflict_policy") or "ask")
         self.policy_buttons.get(policy, self.policy_buttons["ask"]).setChecked(True)
-        self._show_account()
         self._saved = self.values()
+        self._shown_language = str(self._saved["language"])
+        self._loading = False
+        self._show_account()
 
     def set_account(self, account: AccountView | None) -> None:
         self._account = account
@@ -190,7 +222,7 @@ class SettingsDialog(QDialog):
         """Save what changed; False (and a message) when something could not be saved."""
         problem = self.problem()
         if problem:
-            self._say(problem, bad=True)
+            self._say(self.problem, bad=True)
             return False
         values = self.values()
         changed = {k: v for k, v in values.items() if self._saved.get(k) != v}
@@ -207,7 +239,7 @@ class SettingsDialog(QDialog):
                     self._submit(Pause() if changed["paused"] else Resume())
         self._saved = values
         self.client_secret.clear()
-        self._say(self.tr("Saved.") if changed or secret else "", bad=False)
+        self._say((lambda: self.tr("Saved.")) if changed or secret else (lambda: ""), bad=False)
         return True
 
     def accept(self) -> None:
@@ -216,8 +248,20 @@ class SettingsDialog(QDialog):
             super().accept()
 
     def reject(self) -> None:
+        self._switch_language(str(self._saved.get("language") or ""))  # back to the saved one
         self._shutdown()
         super().reject()
+
+    def _preview_language(self) -> None:
+        """The chosen language is used at once (Cancel switches back)."""
+        if not self._loading:
+            self._switch_language(str(self.language.currentData() or ""))
+
+    def _switch_language(self, language: str) -> None:
+        if language == self._shown_language or self._apply_language is None:
+            return
+        self._shown_language = language
+        self._apply_language(language)
 
     def _shutdown(self) -> None:
         self.folder.shutdown()
@@ -237,6 +281,8 @@ class SettingsDialog(QDialog):
     def _show_account(self) -> None:
         a = self._account
         target = self._target()
+        self.clio_tab.connected = a is not None
+        self.clio_tab.retranslate()
         if a is None:
             self.account_label.setText(self.tr("Not connected"))
             self.email_label.setText("")
@@ -249,17 +295,17 @@ class SettingsDialog(QDialog):
             else str(self._settings.get("clio_url"))
         )
         self.disconnect_button.setEnabled(a is not None)
-        self.reconnect_button.setText(self.tr("&Reconnect…") if a else self.tr("&Connect…"))
 
     def _save_secret(self, client_id: str, secret: str) -> bool:
         target = self._target()
         if not client_id or target is None or self._store_for is None:
-            self._say(self.tr("Enter the app id before its secret."), bad=True)
+            self._say(lambda: self.tr("Enter the app id before its secret."), bad=True)
             return False
         try:
             self._store_for(target).save_client_secret(target, client_id, secret)
         except errors.ClioError as exc:
-            self._say(exc.user_message, bad=True)
+            message = exc.user_message
+            self._say(lambda: message, bad=True)
             return False
         return True
 
@@ -270,8 +316,10 @@ class SettingsDialog(QDialog):
             else:
                 self._autostart.disable()
         except (AutostartError, OSError) as exc:
+            why = str(exc)
             self._say(
-                self.tr("Start at login could not be changed: {why}").format(why=exc), bad=True
+                lambda: self.tr("Start at login could not be changed: {why}").format(why=why),
+                bad=True,
             )
             self.autostart.setChecked(not enabled)
             return False
@@ -296,7 +344,7 @@ class SettingsDialog(QDialog):
         if self._sign_out is None:
             return
         self.disconnect_button.setEnabled(False)
-        self._say(self.tr("Disconnecting…"), bad=False)
+        self._say(lambda: self.tr("Disconnecting…"), bad=False)
         thread = SignOutThread(self._sign_out, self)
         thread.done.connect(self._signed_out)
         thread.finished.connect(thread.deleteLater)
@@ -311,19 +359,21 @@ class SettingsDialog(QDialog):
         self.set_account(None)
         if problem:
             self._say(
-                self.tr("Disconnected on this computer, but Clio could not be told: {why}").format(
-                    why=problem
-                ),
+                lambda: self.tr(
+                    "Disconnected on this computer, but Clio could not be told: {why}"
+                ).format(why=problem),
                 bad=True,
             )
         else:
-            self._say(self.tr("Disconnected from Clio."), bad=False)
+            self._say(lambda: self.tr("Disconnected from Clio."), bad=False)
         self.disconnected.emit()
 
     def _update_ok(self) -> None:
         self.ok_button.setEnabled(not self.authors.problem())
 
-    def _say(self, text: str, *, bad: bool) -> None:
-        self.message.setText(text)
+    def _say(self, text: Text, bad: bool) -> None:
+        """Show ``text()`` under the tabs (again in a new language: it is a function)."""
+        self._said = (text, bad)
+        self.message.setText(text())
         self.message.setStyleSheet(f"color: {style.hex_colour('bad')}" if bad else "")
         self.message.setVisible(bool(text))

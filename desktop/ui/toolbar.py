@@ -6,12 +6,12 @@ It only shows state and emits intentions; the main window turns them into engine
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from desktop.sync.views import EngineState, EngineStatus
-from desktop.ui import icons, labels
+from desktop.ui import i18n, icons, labels
 
 
 class MainToolBar(QToolBar):
@@ -28,7 +28,6 @@ class MainToolBar(QToolBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainToolBar")
-        self.setWindowTitle(self.tr("Toolbar"))
         self.setMovable(False)
         self.setFloatable(False)
         self.setIconSize(QSize(18, 18))
@@ -42,22 +41,20 @@ class MainToolBar(QToolBar):
         self.status_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.status_button.setAutoRaise(True)
         self.status_button.setIconSize(QSize(18, 18))
-        self.status_button.setAccessibleName(self.tr("Sync status"))
         self.status_button.clicked.connect(self.statusClicked)
         self.status_button.setMinimumWidth(190)
         self.addWidget(self.status_button)
         self.addSeparator()
 
-        self.pause_action = QAction(icons.icon("pause"), self.tr("Pause"), self)
+        self.pause_action = QAction(icons.icon("pause"), "", self)
         self.pause_action.setObjectName("pauseAction")
         self.pause_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.pause_action.triggered.connect(self._toggle_pause)
         self.addAction(self.pause_action)
 
-        self.sync_action = QAction(icons.icon("sync"), self.tr("Sync now"), self)
+        self.sync_action = QAction(icons.icon("sync"), "", self)
         self.sync_action.setObjectName("syncAction")
         self.sync_action.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+R")])
-        self.sync_action.setToolTip(self.tr("Check Prolegis and Clio for changes now (F5)"))
         self.sync_action.triggered.connect(self.syncRequested)
         self.addAction(self.sync_action)
 
@@ -68,47 +65,59 @@ class MainToolBar(QToolBar):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("matterSearch")
-        self.search.setPlaceholderText(self.tr("Search matters, clients, Clio numbers…"))
-        self.search.setAccessibleName(self.tr("Search matters"))
         self.search.setClearButtonEnabled(True)
-        glyph = self.search.addAction(
+        self.search_glyph = self.search.addAction(
             icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition
         )
-        glyph.setText(self.tr("Search matters"))
-        glyph.setToolTip(self.tr("Search matters (Ctrl+F)"))
-        glyph.triggered.connect(lambda: self.search.setFocus())
-        for button in self.search.findChildren(QToolButton):  # the glyph and the clear button
-            button.setAccessibleName(
-                button.defaultAction().text() if button.defaultAction() else self.tr("Clear search")
-            )
+        self.search_glyph.triggered.connect(lambda: self.search.setFocus())
         self.search.setMinimumWidth(320)
         self.search.setMaximumWidth(420)
         self.search.textChanged.connect(self.searchChanged)
         self.addWidget(self.search)
 
-        self.activity_action = QAction(icons.icon("activity"), self.tr("Activity"), self)
+        self.activity_action = QAction(icons.icon("activity"), "", self)
         self.activity_action.setObjectName("activityAction")
         self.activity_action.setCheckable(True)
         self.activity_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.activity_action.setToolTip(self.tr("Show or hide the activity log (Ctrl+L)"))
         self.addAction(self.activity_action)
 
-        self.settings_action = QAction(icons.icon("settings"), self.tr("Settings"), self)
+        self.settings_action = QAction(icons.icon("settings"), "", self)
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
-        self.settings_action.setToolTip(self.tr("Settings"))
         self.settings_action.triggered.connect(self.settingsRequested)
         self.addAction(self.settings_action)
-        for action in (
-            self.pause_action,
-            self.sync_action,
-            self.activity_action,
-            self.settings_action,
-        ):
+        self._status = EngineStatus(state=EngineState.STARTING)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (``QEvent.LanguageChange``)."""
+        self.setWindowTitle(self.tr("Toolbar"))
+        self.status_button.setAccessibleName(self.tr("Sync status"))
+        self.sync_action.setText(self.tr("Sync now"))
+        self.sync_action.setToolTip(self.tr("Check Prolegis and Clio for changes now (F5)"))
+        self.search.setPlaceholderText(self.tr("Search matters, clients, Clio numbers…"))
+        self.search.setAccessibleName(self.tr("Search matters"))
+        self.search_glyph.setText(self.tr("Search matters"))
+        self.search_glyph.setToolTip(self.tr("Search matters (Ctrl+F)"))
+        for button in self.search.findChildren(QToolButton):  # the glyph and the clear button
+            button.setAccessibleName(
+                button.defaultAction().text() if button.defaultAction() else self.tr("Clear search")
+            )
+        self.activity_action.setText(self.tr("Activity"))
+        self.activity_action.setToolTip(self.tr("Show or hide the activity log (Ctrl+L)"))
+        self.settings_action.setText(self.tr("Settings"))
+        self.settings_action.setToolTip(self.tr("Settings"))
+        for action in (self.sync_action, self.activity_action, self.settings_action):
             tool = self.widgetForAction(action)
             if tool is not None:
                 tool.setAccessibleName(action.text().replace("&", ""))
-        self.set_status(EngineStatus(state=EngineState.STARTING))
+        if self._status is not None:
+            self.set_status(self._status)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def paused(self) -> bool:
@@ -154,8 +163,8 @@ class MainToolBar(QToolBar):
         if status.matters_total:
             lines.append(
                 self.tr("%1 of %2 matters linked to Clio")
-                .replace("%1", f"{status.matters_linked:,}")
-                .replace("%2", f"{status.matters_total:,}")
+                .replace("%1", labels.count_text(status.matters_linked))
+                .replace("%2", labels.count_text(status.matters_total))
             )
         if status.last_sync:
             lines.append(

@@ -19,7 +19,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -43,9 +43,10 @@ from desktop.sync.views import (
     MatterSyncState,
     MatterView,
 )
-from desktop.ui import labels, style
+from desktop.ui import i18n, labels, style
 from desktop.ui.dialogs.extra_icons import extra_icon, tray_icon
 from desktop.ui.dialogs.formatting import number_text, parse_iso
+from desktop.ui.i18n import TranslationContext
 
 Submit = Callable[[Command], None]
 RECENT = 8
@@ -57,11 +58,14 @@ def tray_available() -> bool:
     return QSystemTrayIcon.isSystemTrayAvailable()
 
 
+class Tray(TranslationContext):
+    """The translation context of the no-tray notice (``Tray.tr``)."""
+
+
 def no_tray_text() -> str:
-    return QCoreApplication.translate(
-        "Tray",
+    return Tray.tr(
         "This desktop has no system tray, so Prolegis Desktop cannot keep an icon there. It "
-        "syncs while this window is open; closing the window stops it.",
+        "syncs while this window is open; closing the window stops it."
     )
 
 
@@ -89,15 +93,15 @@ class TrayController(QObject):
 
         self.icon = QSystemTrayIcon(self)
         self.menu = QMenu()
-        self.open_action = QAction(extra_icon("app"), self.tr("&Open Prolegis Desktop"), self.menu)
+        self.open_action = QAction(extra_icon("app"), "", self.menu)
         font = self.open_action.font()
         font.setBold(True)
         self.open_action.setFont(font)
-        self.sync_action = QAction(extra_icon("sync"), self.tr("&Sync now"), self.menu)
+        self.sync_action = QAction(extra_icon("sync"), "", self.menu)
         self.pause_action = QAction(self.menu)
-        self.recent_menu = QMenu(self.tr("&Recent activity"), self.menu)
+        self.recent_menu = QMenu(self.menu)
         self.recent_menu.setIcon(extra_icon("activity"))
-        self.quit_action = QAction(self.tr("&Quit"), self.menu)
+        self.quit_action = QAction(self.menu)
         self.menu.addAction(self.open_action)
         self.menu.addSeparator()
         self.menu.addAction(self.sync_action)
@@ -115,8 +119,25 @@ class TrayController(QObject):
             lambda: self.notification_clicked.emit(*self._click_target)
         )
         style.theme_notifier().changed.connect(lambda: self.on_status(self._status))
+        self.menu.installEventFilter(self)  # the menu hears of a new language; this object not
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (the menu's ``QEvent.LanguageChange``)."""
+        self.open_action.setText(self.tr("&Open Prolegis Desktop"))
+        self.sync_action.setText(self.tr("&Sync now"))
+        self.recent_menu.setTitle(self.tr("&Recent activity"))
+        self.quit_action.setText(self.tr("&Quit"))
+        before = self._derive
+        self._derive = False  # a new language is not a new error to notify
         self.on_status(self._status)
+        self._derive = before
         self._fill_recent()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.menu and i18n.is_language_change(event):
+            self.retranslate()
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------------ public
 
@@ -360,7 +381,7 @@ class NoTrayNotice(QToolBar):
     """The notice a window shows where there is no tray: why, and that closing quits."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("Tray", "No system tray"), parent)
+        super().__init__(parent)
         self.setObjectName("no-tray-notice")
         self.setMovable(False)
         self.setFloatable(False)
@@ -370,18 +391,29 @@ class NoTrayNotice(QToolBar):
         icon = QLabel()
         icon.setPixmap(extra_icon("info-notice").pixmap(16, 16))
         row.addWidget(icon)
-        self.text = QLabel(no_tray_text())
+        self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setAccessibleName(self.text.text())
         row.addWidget(self.text, 1)
-        close = QToolButton()
-        close.setIcon(extra_icon("close"))
-        close.setAutoRaise(True)
-        close.setAccessibleName(QCoreApplication.translate("Tray", "Hide this notice"))
-        close.clicked.connect(self.hide)
-        row.addWidget(close)
+        self.close_button = QToolButton()
+        self.close_button.setIcon(extra_icon("close"))
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(self.hide)
+        row.addWidget(self.close_button)
         box.setStyleSheet(f"background: {style.hex_colour('banner_info_bg')};")
         self.addWidget(box)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (``QEvent.LanguageChange``)."""
+        self.setWindowTitle(Tray.tr("No system tray"))
+        self.text.setText(no_tray_text())
+        self.text.setAccessibleName(self.text.text())
+        self.close_button.setAccessibleName(Tray.tr("Hide this notice"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
 
 def attach_tray(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui import style
+from desktop.ui import i18n, style
 
 _USERNAME = re.compile(r"^[^\s,*]+$")
 MODES = ("mine", "all", "these", "none")
@@ -61,29 +61,22 @@ class AuthorsField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         self.username = QLineEdit()
-        self.username.setPlaceholderText(self.tr("e.g. mtremblay"))
-        self.username.setAccessibleName(self.tr("Your Prolegis username"))
-        form.addRow(self.tr("Prolegis &username:"), self.username)
+        self.username_caption = QLabel()
+        self.username_caption.setBuddy(self.username)
+        form.addRow(self.username_caption, self.username)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Send to Clio the time entries and expenses of:")))
+        self.send_caption = QLabel()
+        layout.addWidget(self.send_caption)
         self.group = QButtonGroup(self)
         self.mode_buttons: dict[str, QRadioButton] = {}
-        texts = {
-            "mine": self.tr("&Me only (recommended)"),
-            "all": self.tr("&Everyone in the firm (the firm's billing computer only)"),
-            "these": self.tr("Me and &these people:"),
-            "none": self.tr("&Nobody from this computer"),
-        }
         for mode in MODES:
-            b = QRadioButton(texts[mode])
+            b = QRadioButton()
             b.setProperty("mode", mode)
             self.group.addButton(b)
             self.mode_buttons[mode] = b
             layout.addWidget(b)
             if mode == "these":
                 self.others = QLineEdit()
-                self.others.setPlaceholderText(self.tr("Prolegis usernames, separated by commas"))
-                self.others.setAccessibleName(self.tr("Other Prolegis usernames"))
                 row = QHBoxLayout()
                 row.addSpacing(24)
                 row.addWidget(self.others)
@@ -97,7 +90,30 @@ class AuthorsField(QWidget):
         self.username.textChanged.connect(self._changed)
         self.others.textChanged.connect(self._changed)
         self.group.buttonToggled.connect(lambda *_: self._changed())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (``QEvent.LanguageChange``)."""
+        self.username.setPlaceholderText(self.tr("e.g. mtremblay"))
+        self.username.setAccessibleName(self.tr("Your Prolegis username"))
+        self.username_caption.setText(self.tr("Prolegis &username:"))
+        self.send_caption.setText(self.tr("Send to Clio the time entries and expenses of:"))
+        texts = {
+            "mine": self.tr("&Me only (recommended)"),
+            "all": self.tr("&Everyone in the firm (the firm's billing computer only)"),
+            "these": self.tr("Me and &these people:"),
+            "none": self.tr("&Nobody from this computer"),
+        }
+        for mode, button in self.mode_buttons.items():
+            button.setText(texts[mode])
+        self.others.setPlaceholderText(self.tr("Prolegis usernames, separated by commas"))
+        self.others.setAccessibleName(self.tr("Other Prolegis usernames"))
         self._changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def load(self, username: str, authors: str) -> None:
         self.username.setText(username)

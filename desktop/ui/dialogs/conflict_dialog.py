@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.sync.commands import Command, ResolveAllConflicts, ResolveConflict
 from desktop.sync.views import ConflictView, VersionInfo
-from desktop.ui import icons, style
+from desktop.ui import i18n, icons, style
 from desktop.ui.dialogs.formatting import (
     FileOpener,
     open_local_file,
@@ -63,6 +63,7 @@ class VersionPanel(QGroupBox):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self._path = ""
+        self._shown: tuple[VersionInfo, bool] | None = None
         self.setAccessibleName(title)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -73,19 +74,42 @@ class VersionPanel(QGroupBox):
         self.modified_label = QLabel()
         self.by_label = QLabel()
         self.by_label.setWordWrap(True)
-        form.addRow(self.tr("Name:"), self.name_label)
-        form.addRow(self.tr("Size:"), self.size_label)
-        form.addRow(self.tr("Modified:"), self.modified_label)
-        form.addRow(self.tr("By:"), self.by_label)
-        self.open_button = QPushButton(icons.icon("open-external"), self.tr("Open"))
-        self.open_button.setAccessibleName(self.tr("Open this version"))
+        self.captions = [QLabel() for _ in range(4)]
+        for caption, field in zip(
+            self.captions,
+            (self.name_label, self.size_label, self.modified_label, self.by_label),
+            strict=True,
+        ):
+            form.addRow(caption, field)
+        self.open_button = QPushButton(icons.icon("open-external"), "")
         self.open_button.clicked.connect(lambda: self.open_requested.emit(self._path))
         row = QHBoxLayout()
         row.addWidget(self.open_button)
         row.addStretch(1)
         form.addRow(row)
+        self.retranslate()
+
+    def set_title(self, title: str) -> None:
+        self.setTitle(title)
+        self.setAccessibleName(title)
+
+    def retranslate(self) -> None:
+        """Every text in the current language (``QEvent.LanguageChange``)."""
+        texts = (self.tr("Name:"), self.tr("Size:"), self.tr("Modified:"), self.tr("By:"))
+        for caption, text in zip(self.captions, texts, strict=True):
+            caption.setText(text)
+        self.open_button.setText(self.tr("Open"))
+        self.open_button.setAccessibleName(self.tr("Open this version"))
+        if self._shown is not None:
+            self.show_version(*self._shown)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_version(self, version: VersionInfo, newer: bool) -> None:
+        self._shown = (version, newer)
         self.name_label.setText(version.name)
         self.size_label.setText(size_text(version.size))
         when = when_text(version.modified)
@@ -115,7 +139,6 @@ class ConflictDialog(QDialog):
         self._open_file = open_file
         self._conflicts: list[ConflictView] = []
         self._done: set[int] = set()
-        self.setWindowTitle(self.tr("Version conflicts"))
         self.setMinimumWidth(720)
 
         layout = QVBoxLayout(self)
@@ -123,17 +146,11 @@ class ConflictDialog(QDialog):
         self.heading.setFont(style.title_font())
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
-        intro = QLabel(
-            self.tr(
-                "These documents were changed on this computer and in Clio since the last sync. "
-                "Nothing has been lost: both versions are kept until you choose."
-            )
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
 
         self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Documents with a version conflict"))
         self.list.setIconSize(icons.default_size())
         self.list.currentRowChanged.connect(self._show_current)
         layout.addWidget(self.list, 1)
@@ -144,35 +161,17 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.document)
 
         sides = QHBoxLayout()
-        self.local_panel = VersionPanel(self.tr("On this computer"))
-        self.clio_panel = VersionPanel(self.tr("In Clio"))
+        self.local_panel = VersionPanel("")
+        self.clio_panel = VersionPanel("")
         for panel in (self.local_panel, self.clio_panel):
             panel.open_requested.connect(self._open)
             sides.addWidget(panel, 1)
         layout.addLayout(sides)
 
         choice = QHBoxLayout()
-        self.keep_both = QRadioButton(self.tr("Keep &both"))
-        self.keep_local = QRadioButton(self.tr("Keep &mine"))
-        self.keep_clio = QRadioButton(self.tr("Keep &Clio's"))
-        self.keep_both.setToolTip(
-            self.tr(
-                "Your version stays as it is; Clio's version is kept beside it as a conflicted "
-                "copy and sent to Clio as its own document."
-            )
-        )
-        self.keep_local.setToolTip(
-            self.tr(
-                "Your version is sent to Clio as the newest version; Clio keeps the other one in "
-                "the document's version history."
-            )
-        )
-        self.keep_clio.setToolTip(
-            self.tr(
-                "Clio's version replaces yours on this computer; yours goes to the trash, where "
-                "you can still get it back."
-            )
-        )
+        self.keep_both = QRadioButton()
+        self.keep_local = QRadioButton()
+        self.keep_clio = QRadioButton()
         self._group = QButtonGroup(self)
         for button, keep in zip(
             (self.keep_both, self.keep_local, self.keep_clio), KEEP_CHOICES, strict=True
@@ -191,12 +190,8 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.explanation)
 
         self.buttons = QDialogButtonBox()
-        self.later_button = self.buttons.addButton(
-            self.tr("Decide &later"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.apply_button = self.buttons.addButton(
-            self.tr("&Apply"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.later_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.apply_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.rejected.connect(self.reject)
         self.apply_button.clicked.connect(self.apply)
         layout.addStretch(0)  # takes the room of the list when it is hidden
@@ -204,8 +199,53 @@ class ConflictDialog(QDialog):
         self.apply_button.setDefault(True)  # only once the button is inside the dialog
         QShortcut(QKeySequence("Ctrl+O"), self, lambda: self._open(self._local_path()))
 
+        self.retranslate()
         self.set_default_keep(default_keep)
         self.on_conflicts(conflicts)
+
+    def retranslate(self) -> None:
+        """Every text in the current language (``QEvent.LanguageChange``)."""
+        self.setWindowTitle(self.tr("Version conflicts"))
+        self.intro.setText(
+            self.tr(
+                "These documents were changed on this computer and in Clio since the last sync. "
+                "Nothing has been lost: both versions are kept until you choose."
+            )
+        )
+        self.list.setAccessibleName(self.tr("Documents with a version conflict"))
+        self.local_panel.set_title(self.tr("On this computer"))
+        self.clio_panel.set_title(self.tr("In Clio"))
+        self.keep_both.setText(self.tr("Keep &both"))
+        self.keep_local.setText(self.tr("Keep &mine"))
+        self.keep_clio.setText(self.tr("Keep &Clio's"))
+        self.keep_both.setToolTip(
+            self.tr(
+                "Your version stays as it is; Clio's version is kept beside it as a conflicted "
+                "copy and sent to Clio as its own document."
+            )
+        )
+        self.keep_local.setToolTip(
+            self.tr(
+                "Your version is sent to Clio as the newest version; Clio keeps the other one in "
+                "the document's version history."
+            )
+        )
+        self.keep_clio.setToolTip(
+            self.tr(
+                "Clio's version replaces yours on this computer; yours goes to the trash, where "
+                "you can still get it back."
+            )
+        )
+        self.later_button.setText(self.tr("Decide &later"))
+        self.apply_button.setText(self.tr("&Apply"))
+        if self._conflicts:
+            self.on_conflicts(list(self._conflicts))
+        self._explain()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------------ public
 

@@ -4,10 +4,9 @@ Browse button, and a check of the folder's ``prolegis.json`` run off the GUI thr
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -20,25 +19,20 @@ from PySide6.QtWidgets import (
 
 from desktop.prolegis.manifest import ManifestError
 from desktop.prolegis.workspace import Workspace, WorkspaceMissingError
+from desktop.ui import i18n
 from desktop.ui.dialogs.extra_icons import extra_icon
 
 
 class FolderCheck(QThread):
     """Reads a workspace's manifest in the background."""
 
-    checked = Signal(int, bool, str)  # generation, ok, message
+    checked = Signal(int, bool, str)  # generation, ok, message ("" when ok)
+    counted = Signal(int, int, int)  # generation, matters, clients (when ok)
 
-    def __init__(
-        self,
-        generation: int,
-        root: str,
-        describe: Callable[[int, int], str],
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, generation: int, root: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._generation = generation
         self._root = root
-        self._describe = describe
 
     def run(self) -> None:
         try:
@@ -60,9 +54,8 @@ class FolderCheck(QThread):
         except OSError as exc:
             self.checked.emit(self._generation, False, str(exc.strerror or exc))
         else:
-            self.checked.emit(
-                self._generation, True, self._describe(len(manifest.matters), len(manifest.clients))
-            )
+            self.counted.emit(self._generation, len(manifest.matters), len(manifest.clients))
+            self.checked.emit(self._generation, True, "")
 
 
 class FolderField(QWidget):
@@ -76,9 +69,8 @@ class FolderField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         self.path = QLineEdit()
-        self.path.setAccessibleName(self.tr("Prolegis folder"))
         row.addWidget(self.path, 1)
-        self.browse = QPushButton(extra_icon("folder-open"), self.tr("&Browse…"))
+        self.browse = QPushButton(extra_icon("folder-open"), "")
         self.browse.setAutoDefault(False)
         self.browse.clicked.connect(self._browse)
         row.addWidget(self.browse)
@@ -92,12 +84,28 @@ class FolderField(QWidget):
         layout.addLayout(result_row)
         self._ok = False
         self._generation = 0
+        self._counts: tuple[int, int] | None = None
         self._threads: list[FolderCheck] = []
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self.check)
         self.path.textChanged.connect(lambda *_: self._start_debounce())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (a failed check is run again for its words)."""
+        self.path.setAccessibleName(self.tr("Prolegis folder"))
+        self.browse.setText(self.tr("&Browse…"))
+        if self._ok and self._counts is not None:
+            self.result.setText(self._describe(*self._counts))
+        elif self._generation and not self.is_checking():
+            self.check()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_folder(self, folder: str) -> None:
         self.path.setText(folder)
@@ -116,12 +124,14 @@ class FolderField(QWidget):
         """Check the folder now, off the GUI thread."""
         self._debounce.stop()
         self._generation += 1
+        self._counts = None
         root = self.folder()
         if not root:
             self._set(False, None, self.tr("Choose the folder."))
             return
         self._set(False, None, self.tr("Checking…"))
-        thread = FolderCheck(self._generation, root, self._describe, self)
+        thread = FolderCheck(self._generation, root, self)
+        thread.counted.connect(self._counted)
         thread.checked.connect(self._checked)
         thread.finished.connect(lambda t=thread: self._forget(t))
         self._threads.append(thread)
@@ -143,8 +153,14 @@ class FolderField(QWidget):
             clients=self.tr("%Ln client(s)", "", clients),
         )
 
+    def _counted(self, generation: int, matters: int, clients: int) -> None:
+        if generation == self._generation:
+            self._counts = (matters, clients)
+
     def _checked(self, generation: int, ok: bool, message: str) -> None:
         if generation == self._generation:  # else the path changed since
+            if ok and self._counts is not None:
+                message = self._describe(*self._counts)
             self._set(ok, ok, message)
 
     def _set(self, ok: bool, shown: bool | None, message: str) -> None:

@@ -10,20 +10,22 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime, QUrl
+from PySide6.QtCore import QDate, QLocale, QTime, QUrl
 from PySide6.QtGui import QDesktopServices
+
+from desktop.ui.i18n import TranslationContext
 
 FileOpener = Callable[[str], bool]
 
 
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("Formatting", text, disambiguation, n)
+class Formatting(TranslationContext):
+    """The translation context of these helpers (``Formatting.tr``)."""
 
 
 def size_text(size: int) -> str:
     """``212 KB``, ``1.4 MB``, ``512 bytes`` in the current locale."""
     if size < 0:
-        return _tr("unknown size")
+        return Formatting.tr("unknown size")
     return QLocale().formattedDataSize(
         size, 1 if size >= 1024 * 1024 else 0, QLocale.DataSizeFormat.DataSizeTraditionalFormat
     )
@@ -51,16 +53,16 @@ def when_text(value: str | None, *, today: date | None = None) -> str:
     """``today 14:02``, ``yesterday 09:15`` or ``2024-03-02 14:02`` in local time."""
     moment = parse_iso(value)
     if moment is None:
-        return _tr("unknown time")
+        return Formatting.tr("unknown time")
     local = moment.astimezone()
     locale = QLocale()
     clock = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
     day = today or datetime.now().astimezone().date()
     if local.date() == day:
-        return _tr("today {time}").format(time=clock)
+        return Formatting.tr("today {time}").format(time=clock)
     if local.date() == day - timedelta(days=1):
-        return _tr("yesterday {time}").format(time=clock)
-    return _tr("{date} {time}", "a date then a time").format(
+        return Formatting.tr("yesterday {time}").format(time=clock)
+    return Formatting.tr("{date} {time}", "a date then a time").format(
         date=locale.toString(
             QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat
         ),

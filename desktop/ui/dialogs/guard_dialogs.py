@@ -9,14 +9,16 @@
 
 Both take the engine's ``GuardView`` values and a ``submit`` callable; ``on_guards`` takes the
 engine's newer list (``GuardsChanged.guards``) and closes the dialog when nothing is held any
-more. Enter never confirms a destructive choice: the default button is the safe one.
+more. Enter never confirms a destructive choice: the default button is the safe one. The
+dialogs say what is held in their own (translated) words, from the guards' kinds and items; the
+engine's English ``message`` is not shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,7 +41,7 @@ from desktop.sync.commands import (
     RestoreDeletions,
 )
 from desktop.sync.views import GuardView
-from desktop.ui import icons, style
+from desktop.ui import i18n, icons, style
 from desktop.ui.dialogs.extra_icons import extra_icon
 
 Submit = Callable[[Command], None]
@@ -72,19 +74,12 @@ class DeletionGuardDialog(QDialog):
         self._label = matter_label or (lambda matter_id: matter_id)
         self._confirm = confirm
         self._guards: list[GuardView] = []
-        self.setWindowTitle(self.tr("Deletions paused"))
         self.setMinimumSize(640, 420)
 
         layout = QVBoxLayout(self)
         self.heading = _heading()
         layout.addWidget(self.heading)
-        self.intro = QLabel(
-            self.tr(
-                "So many documents disappeared at once that Prolegis Desktop stopped before "
-                "deleting them on the other side. This can be a folder moved by mistake or a "
-                "disconnected drive. Nothing has been deleted yet."
-            )
-        )
+        self.intro = QLabel()
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
 
@@ -92,24 +87,16 @@ class DeletionGuardDialog(QDialog):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setIconSize(icons.default_size())
-        self.tree.setAccessibleName(self.tr("Documents that would be deleted, by matter"))
         self.tree.itemChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.tree, 1)
 
-        hint = QLabel(
-            self.tr(
-                "Untick a matter to leave its deletions waiting. Restored files come back from "
-                "the other side; confirmed deletions go to the trash (Clio keeps them 30 days)."
-            )
-        )
-        hint.setWordWrap(True)
-        hint.setFont(style.small_font())
-        layout.addWidget(hint)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setFont(style.small_font())
+        layout.addWidget(self.hint)
 
         self.buttons = QDialogButtonBox()
-        self.later_button = self.buttons.addButton(
-            self.tr("Decide &later"), QDialogButtonBox.ButtonRole.RejectRole
-        )
+        self.later_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.restore_button = QPushButton(extra_icon("restore"), "")
         self.delete_button = QPushButton(icons.icon("warning"), "")
         self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -121,8 +108,35 @@ class DeletionGuardDialog(QDialog):
         self.delete_button.clicked.connect(self.confirm_deletions)
         layout.addWidget(self.buttons)
         self.later_button.setDefault(True)
+        self.retranslate()
         self.on_guards(guards)
         self.tree.setFocus()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (``QEvent.LanguageChange``)."""
+        self.setWindowTitle(self.tr("Deletions paused"))
+        self.intro.setText(
+            self.tr(
+                "So many documents disappeared at once that Prolegis Desktop stopped before "
+                "deleting them on the other side. This can be a folder moved by mistake or a "
+                "disconnected drive. Nothing has been deleted yet."
+            )
+        )
+        self.tree.setAccessibleName(self.tr("Documents that would be deleted, by matter"))
+        self.hint.setText(
+            self.tr(
+                "Untick a matter to leave its deletions waiting. Restored files come back from "
+                "the other side; confirmed deletions go to the trash (Clio keeps them 30 days)."
+            )
+        )
+        self.later_button.setText(self.tr("Decide &later"))
+        if self._guards:
+            self.on_guards(list(self._guards))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------------ public
 
@@ -143,8 +157,7 @@ class DeletionGuardDialog(QDialog):
             top.setFlags(top.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = ticked is None or (guard.matter_id or "") in ticked
             top.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            if guard.message:
-                top.setToolTip(0, guard.message)
+            top.setToolTip(0, self.tr("Untick to leave these deletions waiting"))
             for path in guard.items:
                 child = QTreeWidgetItem([path])
                 child.setIcon(0, icons.icon("file"))
@@ -222,33 +235,21 @@ class NewMattersGuardDialog(QDialog):
     def __init__(self, guard: GuardView, submit: Submit, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._submit = submit
-        self.setWindowTitle(self.tr("New matters waiting"))
+        self._guard: GuardView | None = None
         self.setMinimumSize(560, 380)
         layout = QVBoxLayout(self)
         self.heading = _heading()
         layout.addWidget(self.heading)
-        intro = QLabel(
-            self.tr(
-                "Prolegis has more new matters than usual at once, so they were not created in "
-                "Clio yet. Check the list: if these are real new matters, create them."
-            )
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setFont(style.small_font())
-        layout.addWidget(self.message)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         self.list = QListWidget()
         self.list.setUniformItemSizes(True)
         self.list.setIconSize(icons.default_size())
-        self.list.setAccessibleName(self.tr("New matters waiting to be created in Clio"))
         layout.addWidget(self.list, 1)
 
         self.buttons = QDialogButtonBox()
-        self.later_button = self.buttons.addButton(
-            self.tr("&Not now"), QDialogButtonBox.ButtonRole.RejectRole
-        )
+        self.later_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.create_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setIcon(icons.icon("add"))
         self.create_button.setAutoDefault(False)
@@ -257,8 +258,28 @@ class NewMattersGuardDialog(QDialog):
         layout.addWidget(self.buttons)
         self.later_button.setDefault(True)
         self._decided = False
+        self.retranslate()
         self.on_guard(guard)
         self.list.setFocus()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (``QEvent.LanguageChange``)."""
+        self.setWindowTitle(self.tr("New matters waiting"))
+        self.intro.setText(
+            self.tr(
+                "Prolegis has more new matters than usual at once, so they were not created in "
+                "Clio yet. Check the list: if these are real new matters, create them."
+            )
+        )
+        self.list.setAccessibleName(self.tr("New matters waiting to be created in Clio"))
+        self.later_button.setText(self.tr("&Not now"))
+        if self._guard is not None:
+            self.on_guard(self._guard)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def on_guard(self, guard: GuardView | None) -> None:
         """Show ``guard``'s matters (None: nothing held any more — close)."""
@@ -266,14 +287,13 @@ class NewMattersGuardDialog(QDialog):
             if self.isVisible():
                 self.accept()
             return
+        self._guard = guard
         self.list.clear()
         for label in guard.items:
             QListWidgetItem(icons.icon("matter-waiting"), label, self.list)
         n = len(guard.items)
         self.heading.setText(self.tr("%n new matter(s) waiting to be created in Clio", "", n))
         self.create_button.setText(self.tr("&Create %n matter(s) in Clio", "", n))
-        self.message.setText(guard.message)
-        self.message.setVisible(bool(guard.message))
 
     def on_guards(self, guards: Sequence[GuardView]) -> None:
         """Pick the new-matter guard out of the engine's list."""

@@ -34,6 +34,9 @@ def _english_plurals(qapp: object) -> Iterator[None]:
     QCoreApplication.installTranslator(translator)
     yield
     QCoreApplication.removeTranslator(translator)
+    from desktop.ui import i18n
+
+    i18n.reset()  # a test that chose another language in the settings leaves English behind
 
 
 @pytest.fixture

@@ -6,15 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 from desktop.clio import errors
 from desktop.clio.connect import app_credentials
-from desktop.clio.regions import ClioTarget, Region
+from desktop.clio.regions import ClioTarget
+from desktop.clio.regions import Region as ClioRegion
 from desktop.clio.signin import DEFAULT_TIMEOUT
 from desktop.clio.tokens import TokenStore
 from desktop.settings import Settings
+from desktop.ui.i18n import TranslationContext
 from desktop.ui.wizards.connection.signin import SignedIn, SignInService
 
 Opener = Callable[[str], bool]
@@ -29,26 +31,28 @@ def open_in_browser(url: str) -> bool:
     return QDesktopServices.openUrl(QUrl(url))
 
 
+class Region(TranslationContext):
+    """The translation context of the regions' names (``Region.tr``)."""
+
+
 def region_label(key: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "ca": tr("Region", "Canada"),
-        "us": tr("Region", "United States"),
-        "eu": tr("Region", "Europe"),
-        "au": tr("Region", "Australia"),
-        SANDBOX_KEY: tr("Region", "Clio sandbox (demo)"),
+        "ca": Region.tr("Canada"),
+        "us": Region.tr("United States"),
+        "eu": Region.tr("Europe"),
+        "au": Region.tr("Australia"),
+        SANDBOX_KEY: Region.tr("Clio sandbox (demo)"),
     }[key]
 
 
 def target_label(target: ClioTarget, sandbox_url: str = "") -> str:
     """``Clio Canada (ca.app.clio.com)`` or ``Clio sandbox (demo) — http://127.0.0.1:…``."""
-    tr = QCoreApplication.translate
     if target.region is not None:
-        return tr("Region", "Clio {region} ({host})").format(
+        return Region.tr("Clio {region} ({host})").format(
             region=region_label(target.region.value), host=target.region.host
         )
     if sandbox_url and target.base_url == ClioTarget.for_url(sandbox_url).base_url:
-        return tr("Region", "Clio sandbox (demo) — {url}").format(url=target.base_url)
+        return Region.tr("Clio sandbox (demo) — {url}").format(url=target.base_url)
     return target.base_url
 
 
@@ -88,7 +92,7 @@ class WizardContext:
         key = key or self.region_key
         if key == SANDBOX_KEY:
             return ClioTarget.for_url(self.sandbox_url)
-        return ClioTarget.for_region(Region(key))
+        return ClioTarget.for_region(ClioRegion(key))
 
     def app_available(self, target: ClioTarget | None = None) -> bool:
         """Whether a Clio app is known for ``target`` without asking (built-in, configured

@@ -11,17 +11,16 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
     QWidget,
-    QWizardPage,
 )
 
 from desktop.ui import style
 from desktop.ui.dialogs.extra_icons import extra_icon
 from desktop.ui.wizards.connection.context import WizardContext
-from desktop.ui.wizards.connection.pages_clio import wrap
-from desktop.ui.wizards.connection.signin import SignedIn, SignInRequest, SignInThread
+from desktop.ui.wizards.connection.pages_clio import Page, wrap
+from desktop.ui.wizards.connection.signin import SignedIn, SignInRequest, SignInThread, explain
 
 
-class SignInPage(QWizardPage):
+class SignInPage(Page):
     """Opens Clio's sign-in in the browser and waits, visibly and cancellably."""
 
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
@@ -29,10 +28,8 @@ class SignInPage(QWizardPage):
         self._ctx = ctx
         self._thread: SignInThread | None = None
         self._url = ""
-        self.setTitle(self.tr("Sign in with Clio"))
-        self.setSubTitle(
-            self.tr("Your Clio password is typed on Clio's own page, never in Prolegis Desktop.")
-        )
+        self._error: BaseException | None = None
+        self._status: str = "waiting"  # which words the status line shows
         layout = QVBoxLayout(self)
         self.intro = wrap("")
         layout.addWidget(self.intro)
@@ -43,7 +40,7 @@ class SignInPage(QWizardPage):
         self.error.hide()
         layout.addWidget(self.error)
         row = QHBoxLayout()
-        self.start_button = QPushButton(extra_icon("sign-in"), self.tr("&Sign in with Clio"))
+        self.start_button = QPushButton(extra_icon("sign-in"), "")
         self.start_button.clicked.connect(self.start)
         row.addWidget(self.start_button)
         row.addStretch(1)
@@ -56,24 +53,16 @@ class SignInPage(QWizardPage):
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.setMaximumHeight(10)
-        self.busy.setAccessibleName(self.tr("Waiting for Clio"))
         wl.addWidget(self.busy)
-        self.status = wrap(self.tr("Waiting for Clio in your browser…"))
+        self.status = wrap("")
         self.status.setFont(style.heading_font())
         wl.addWidget(self.status)
-        wl.addWidget(
-            wrap(
-                self.tr(
-                    "Finish signing in on the Clio page, then come back here: this window moves "
-                    "on by itself. If no browser page opened, copy the link into your browser."
-                ),
-                small=True,
-            )
-        )
+        self.how = wrap("", small=True)
+        wl.addWidget(self.how)
         buttons = QHBoxLayout()
-        self.cancel_button = QPushButton(self.tr("&Cancel sign-in"))
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel)
-        self.copy_button = QPushButton(extra_icon("copy"), self.tr("Copy &link"))
+        self.copy_button = QPushButton(extra_icon("copy"), "")
         self.copy_button.clicked.connect(self.copy_link)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.copy_button)
@@ -87,6 +76,49 @@ class SignInPage(QWizardPage):
         layout.addWidget(self.done)
         layout.addStretch(1)
         self.error_kind = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Sign in with Clio"))
+        self.setSubTitle(
+            self.tr("Your Clio password is typed on Clio's own page, never in Prolegis Desktop.")
+        )
+        self.busy.setAccessibleName(self.tr("Waiting for Clio"))
+        self.how.setText(
+            self.tr(
+                "Finish signing in on the Clio page, then come back here: this window moves "
+                "on by itself. If no browser page opened, copy the link into your browser."
+            )
+        )
+        self.cancel_button.setText(self.tr("&Cancel sign-in"))
+        self.copy_button.setText(self.tr("Copy &link"))
+        if self.intro.text():
+            self._show_intro()
+        if self._error is not None:
+            self.error.setText(explain(self._error, self._ctx.port)[1])
+        self._show_status()
+        self._show_state()
+
+    def _show_intro(self) -> None:
+        self.intro.setText(
+            self.tr(
+                "Clio's sign-in page opens in your web browser. Sign in there with your Clio "
+                "account for {target} and allow Prolegis Desktop."
+            ).format(target=self._ctx.target_label())
+        )
+
+    def _show_status(self) -> None:
+        texts = {
+            "waiting": self.tr("Waiting for Clio in your browser…"),
+            "copied": self.tr(
+                "Link copied. Paste it into your browser's address bar. Waiting for Clio…"
+            ),
+            "no-browser": self.tr(
+                "No browser could be opened. Copy the link and paste "
+                "it into your browser. Waiting for Clio…"
+            ),
+        }
+        self.status.setText(texts[self._status])
 
     # ------------------------------------------------------------------ wizard hooks
 
@@ -94,12 +126,7 @@ class SignInPage(QWizardPage):
         signed = self._ctx.signed_in
         if signed is not None and signed.target != self._ctx.target():
             self._ctx.signed_in = None
-        self.intro.setText(
-            self.tr(
-                "Clio's sign-in page opens in your web browser. Sign in there with your Clio "
-                "account for {target} and allow Prolegis Desktop."
-            ).format(target=self._ctx.target_label())
-        )
+        self._show_intro()
         self._show_state()
 
     def cleanupPage(self) -> None:  # Back: stop waiting
@@ -118,6 +145,7 @@ class SignInPage(QWizardPage):
             return
         self._ctx.signed_in = None
         self.error_kind = ""
+        self._error = None
         self._url = ""
         c = self._ctx
         request = SignInRequest(
@@ -142,9 +170,8 @@ class SignInPage(QWizardPage):
     def copy_link(self) -> None:
         if self._url:
             QGuiApplication.clipboard().setText(self._url)
-            self.status.setText(
-                self.tr("Link copied. Paste it into your browser's address bar. Waiting for Clio…")
-            )
+            self._status = "copied"
+            self._show_status()
 
     def shutdown(self) -> None:
         """Cancel and wait for the thread (the wizard is closing)."""
@@ -163,12 +190,8 @@ class SignInPage(QWizardPage):
         self._url = url
         self.copy_button.setEnabled(True)
         if not self._ctx.opener(url):
-            self.status.setText(
-                self.tr(
-                    "No browser could be opened. Copy the link and paste "
-                    "it into your browser. Waiting for Clio…"
-                )
-            )
+            self._status = "no-browser"
+            self._show_status()
 
     def _succeeded(self, result: SignedIn) -> None:
         self._ctx.signed_in = result
@@ -176,6 +199,8 @@ class SignInPage(QWizardPage):
 
     def _failed(self, kind: str, message: str) -> None:
         self.error_kind = kind
+        thread = self._thread
+        self._error = thread.error if thread is not None else None
         self.error.setText(message)
 
     def _thread_finished(self) -> None:
@@ -203,8 +228,9 @@ class SignInPage(QWizardPage):
             self.tr("&Try again") if failed else self.tr("&Sign in with Clio")
         )
         self.error.setVisible(failed and not waiting)
-        if waiting:
-            self.status.setText(self.tr("Waiting for Clio in your browser…"))
+        if waiting and self._status != "waiting" and not self._url:
+            self._status = "waiting"
+            self._show_status()
         self.done.setVisible(signed is not None and not waiting)
         if signed is not None:
             self.done.setText(self.tr("Signed in as {name}.").format(name=signed.name))

@@ -3,7 +3,9 @@ and the account check (the browser sign-in is in ``page_signin``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import html
+
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.ui import style
+from desktop.ui import i18n, style
 from desktop.ui.wizards.connection.context import SANDBOX_KEY, WizardContext, region_label
 
 PAGE_WELCOME, PAGE_REGION, PAGE_ADVANCED, PAGE_SIGNIN, PAGE_ACCOUNT = range(5)
@@ -33,28 +35,53 @@ def wrap(text: str, *, small: bool = False, rich: bool = False) -> QLabel:
     return label
 
 
-def bullets(items: list[str]) -> QLabel:
-    import html
-
+def bullets_html(items: list[str]) -> str:
     body = "".join(f"<li style='margin-bottom:4px'>{html.escape(i)}</li>" for i in items)
-    return wrap(f"<ul style='margin-left:-20px'>{body}</ul>", rich=True)
+    return f"<ul style='margin-left:-20px'>{body}</ul>"
 
 
-class WelcomePage(QWizardPage):
+def bullets(items: list[str]) -> QLabel:
+    return wrap(bullets_html(items), rich=True)
+
+
+class Page(QWizardPage):
+    """A wizard page whose texts follow the language: ``retranslate`` runs once built and on
+    every ``QEvent.LanguageChange``."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class WelcomePage(Page):
     """What will be synced, and what never happens without asking."""
 
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.will = wrap("")
+        self.will_list = wrap("", rich=True)
+        self.never = wrap("")
+        self.never_list = wrap("", rich=True)
+        for label in (self.will, self.will_list, self.never, self.never_list):
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setTitle(self.tr("Connect Prolegis to Clio"))
         self.setSubTitle(
             self.tr(
                 "Prolegis Desktop keeps your Prolegis matters and Clio in step from this computer."
             )
         )
-        layout = QVBoxLayout(self)
-        layout.addWidget(wrap(self.tr("Once connected, it will:")))
-        layout.addWidget(
-            bullets(
+        self.will.setText(self.tr("Once connected, it will:"))
+        self.will_list.setText(
+            bullets_html(
                 [
                     self.tr(
                         "create a Clio matter for each new Prolegis matter whose client is linked "
@@ -70,9 +97,9 @@ class WelcomePage(QWizardPage):
                 ]
             )
         )
-        layout.addWidget(wrap(self.tr("It will never do these without asking you:")))
-        layout.addWidget(
-            bullets(
+        self.never.setText(self.tr("It will never do these without asking you:"))
+        self.never_list.setText(
+            bullets_html(
                 [
                     self.tr("link your existing clients to Clio contacts — you confirm each match"),
                     self.tr("sync pre-existing matters — you choose “Sync with Clio” for each"),
@@ -86,33 +113,19 @@ class WelcomePage(QWizardPage):
                 ]
             )
         )
-        layout.addStretch(1)
 
 
-class RegionPage(QWizardPage):
+class RegionPage(Page):
     """Canada (default), United States, Europe, Australia; the sandbox in the demo."""
 
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.setTitle(self.tr("Where is your firm's Clio account?"))
-        self.setSubTitle(
-            self.tr(
-                "Your data stays in the Clio region you choose. Most "
-                "Canadian firms use Clio Canada."
-            )
-        )
         layout = QVBoxLayout(self)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for key in ctx.region_keys:
-            target = ctx.target(key)
-            text = (
-                region_label(key)
-                if key == SANDBOX_KEY
-                else self.tr("{region} — {host}").format(region=region_label(key), host=target.host)
-            )
-            button = QRadioButton(text)
+            button = QRadioButton()
             button.setProperty("region", key)
             self.group.addButton(button)
             self.buttons[key] = button
@@ -120,13 +133,34 @@ class RegionPage(QWizardPage):
         self.buttons.get(ctx.region_key, self.buttons["ca"]).setChecked(True)
         self.group.buttonToggled.connect(lambda *_: self._changed())
         layout.addSpacing(12)
-        self.own_app = QCheckBox(self.tr("My firm uses its own registered Clio app (&Advanced)"))
+        self.own_app = QCheckBox()
         self.own_app.setChecked(ctx.use_own_app)
         self.own_app.toggled.connect(lambda *_: self._changed())
         layout.addWidget(self.own_app)
         self.note = wrap("", small=True)
         layout.addWidget(self.note)
         layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Where is your firm's Clio account?"))
+        self.setSubTitle(
+            self.tr(
+                "Your data stays in the Clio region you choose. Most "
+                "Canadian firms use Clio Canada."
+            )
+        )
+        for key, button in self.buttons.items():
+            button.setText(
+                region_label(key)
+                if key == SANDBOX_KEY
+                else self.tr("{region} — {host}").format(
+                    region=region_label(key), host=self._ctx.target(key).host
+                )
+            )
+        self.own_app.setText(self.tr("My firm uses its own registered Clio app (&Advanced)"))
+        if self.note.text():
+            self._show_note()
 
     def initializePage(self) -> None:
         self._changed()
@@ -138,6 +172,9 @@ class RegionPage(QWizardPage):
     def _changed(self) -> None:
         self._ctx.region_key = self.selected()
         self._ctx.use_own_app = self.own_app.isChecked()
+        self._show_note()
+
+    def _show_note(self) -> None:
         needs = not self._ctx.use_own_app and not self._ctx.app_available()
         self.note.setText(
             self.tr(
@@ -154,12 +191,35 @@ class RegionPage(QWizardPage):
         return PAGE_SIGNIN
 
 
-class AdvancedPage(QWizardPage):
+class AdvancedPage(Page):
     """The firm's own Clio app: id, secret (kept in the keychain) and the redirect port."""
 
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        form = QFormLayout(self)
+        self.client_id = QLineEdit()
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.port = QSpinBox()
+        self.port.setRange(1024, 65535)
+        self.captions = [QLabel() for _ in range(3)]
+        for caption, field in zip(
+            self.captions, (self.client_id, self.secret, self.port), strict=True
+        ):
+            caption.setBuddy(field)
+            form.addRow(caption, field)
+        self.redirect = wrap("", small=True)
+        self.redirect.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.redirect)
+        self.keychain_note = wrap("", small=True)
+        form.addRow(self.keychain_note)
+        for w in (self.client_id, self.secret):
+            w.textChanged.connect(self._changed)
+        self.port.valueChanged.connect(self._changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setTitle(self.tr("Your firm's Clio app"))
         self.setSubTitle(
             self.tr(
@@ -167,32 +227,17 @@ class AdvancedPage(QWizardPage):
                 "Desktop in Clio's developer portal. Copy its details here."
             )
         )
-        form = QFormLayout(self)
-        self.client_id = QLineEdit()
         self.client_id.setAccessibleName(self.tr("App id"))
-        self.secret = QLineEdit()
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setAccessibleName(self.tr("App secret"))
-        self.port = QSpinBox()
-        self.port.setRange(1024, 65535)
         self.port.setAccessibleName(self.tr("Redirect port"))
-        form.addRow(self.tr("App &id:"), self.client_id)
-        form.addRow(self.tr("App &secret:"), self.secret)
-        form.addRow(self.tr("Redirect &port:"), self.port)
-        self.redirect = wrap("", small=True)
-        self.redirect.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.redirect)
-        form.addRow(
-            wrap(
-                self.tr(
-                    "The secret is kept in this computer's keychain, never in a settings file."
-                ),
-                small=True,
-            )
+        texts = (self.tr("App &id:"), self.tr("App &secret:"), self.tr("Redirect &port:"))
+        for caption, text in zip(self.captions, texts, strict=True):
+            caption.setText(text)
+        self.keychain_note.setText(
+            self.tr("The secret is kept in this computer's keychain, never in a settings file.")
         )
-        for w in (self.client_id, self.secret):
-            w.textChanged.connect(self._changed)
-        self.port.valueChanged.connect(self._changed)
+        if self.redirect.text():  # shown once: the texts depend on what was typed
+            self._show_texts()
 
     def initializePage(self) -> None:
         self.client_id.setText(self._ctx.client_id)
@@ -203,6 +248,10 @@ class AdvancedPage(QWizardPage):
         self._ctx.client_id = self.client_id.text().strip()
         self._ctx.client_secret = self.secret.text().strip()
         self._ctx.port = self.port.value()
+        self._show_texts()
+        self.completeChanged.emit()
+
+    def _show_texts(self) -> None:
         stored = bool(self._ctx.client_id) and self._ctx.secret_stored(self._ctx.client_id)
         self.secret.setPlaceholderText(
             self.tr("(kept on this computer — leave empty)") if stored else ""
@@ -212,7 +261,6 @@ class AdvancedPage(QWizardPage):
                 "The app's redirect URI must be exactly: http://127.0.0.1:{port}/callback"
             ).format(port=self._ctx.port)
         )
-        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         c = self._ctx
@@ -225,14 +273,12 @@ class AdvancedPage(QWizardPage):
         return True
 
 
-class AccountPage(QWizardPage):
+class AccountPage(Page):
     """Who signed in, on which Clio."""
 
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.setTitle(self.tr("Account confirmed"))
-        self.setSubTitle(self.tr("Prolegis Desktop works in Clio as this user."))
         layout = QVBoxLayout(self)
         self.summary = wrap("")
         self.summary.setFont(style.title_font())
@@ -244,19 +290,25 @@ class AccountPage(QWizardPage):
         for w in (self.name, self.email, self.region):
             w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             w.setWordWrap(True)
-        form.addRow(self.tr("Name:"), self.name)
-        form.addRow(self.tr("Email:"), self.email)
-        form.addRow(self.tr("Clio:"), self.region)
+        self.captions = [QLabel() for _ in range(3)]
+        for caption, field in zip(self.captions, (self.name, self.email, self.region), strict=True):
+            form.addRow(caption, field)
         layout.addLayout(form)
-        layout.addWidget(
-            wrap(
-                self.tr(
-                    "Not you? Go back and sign in again; sign out of Clio in your browser first."
-                ),
-                small=True,
-            )
-        )
+        self.not_you = wrap("", small=True)
+        layout.addWidget(self.not_you)
         layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Account confirmed"))
+        self.setSubTitle(self.tr("Prolegis Desktop works in Clio as this user."))
+        texts = (self.tr("Name:"), self.tr("Email:"), self.tr("Clio:"))
+        for caption, text in zip(self.captions, texts, strict=True):
+            caption.setText(text)
+        self.not_you.setText(
+            self.tr("Not you? Go back and sign in again; sign out of Clio in your browser first.")
+        )
+        self.initializePage()
 
     def initializePage(self) -> None:
         s = self._ctx.signed_in

@@ -4,27 +4,20 @@ pushes), the Prolegis folder (checked off the GUI thread, with counts), contact 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QRadioButton, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QRadioButton, QVBoxLayout, QWidget
 
 from desktop.ui.dialogs.authors_field import AuthorsField
 from desktop.ui.dialogs.folder_field import FolderField
 from desktop.ui.wizards.connection.context import WizardContext
-from desktop.ui.wizards.connection.pages_clio import bullets, wrap
+from desktop.ui.wizards.connection.pages_clio import Page, bullets_html, wrap
 
 
-class UsernamePage(QWizardPage):
+class UsernamePage(Page):
     """Your Prolegis username, and whose time entries this computer pushes to Clio."""
 
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.setTitle(self.tr("Your Prolegis username"))
-        self.setSubTitle(
-            self.tr(
-                "Time entries and expenses are sent to Clio by the computer "
-                "of the person who recorded them, so none is sent twice."
-            )
-        )
         layout = QVBoxLayout(self)
         self.chooser = AuthorsField()
         self.chooser.changed.connect(self.completeChanged.emit)
@@ -33,6 +26,16 @@ class UsernamePage(QWizardPage):
         self.username = self.chooser.username
         self.others = self.chooser.others
         self.mode_buttons = self.chooser.mode_buttons
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Your Prolegis username"))
+        self.setSubTitle(
+            self.tr(
+                "Time entries and expenses are sent to Clio by the computer "
+                "of the person who recorded them, so none is sent twice."
+            )
+        )
 
     def initializePage(self) -> None:
         s = self._ctx.settings
@@ -49,19 +52,12 @@ class UsernamePage(QWizardPage):
         return not self.chooser.problem()
 
 
-class FolderPage(QWizardPage):
+class FolderPage(Page):
     """The Prolegis folder, validated with counts."""
 
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.setTitle(self.tr("Your Prolegis folder"))
-        self.setSubTitle(
-            self.tr(
-                "The folder where Prolegis keeps its matters, with the "
-                "prolegis.json file at its top."
-            )
-        )
         layout = QVBoxLayout(self)
         self.chooser = FolderField()
         self.chooser.validity_changed.connect(lambda _ok: self.completeChanged.emit())
@@ -69,6 +65,16 @@ class FolderPage(QWizardPage):
         layout.addStretch(1)
         self.path = self.chooser.path
         self.result = self.chooser.result
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Your Prolegis folder"))
+        self.setSubTitle(
+            self.tr(
+                "The folder where Prolegis keeps its matters, with the "
+                "prolegis.json file at its top."
+            )
+        )
 
     def initializePage(self) -> None:
         if not self.chooser.folder():
@@ -91,11 +97,23 @@ class FolderPage(QWizardPage):
         self.chooser.shutdown()
 
 
-class MatchingPage(QWizardPage):
+class MatchingPage(Page):
     """Link clients to Clio contacts now (the matching wizard opens) or later."""
 
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.intro = wrap("")
+        layout.addWidget(self.intro)
+        self.now = QRadioButton()
+        self.later = QRadioButton()
+        self.now.setChecked(True)
+        layout.addWidget(self.now)
+        layout.addWidget(self.later)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setTitle(self.tr("Link clients to Clio contacts"))
         self.setSubTitle(
             self.tr(
@@ -103,37 +121,36 @@ class MatchingPage(QWizardPage):
                 "clients is linked to a Clio contact."
             )
         )
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            wrap(
-                self.tr(
-                    "Prolegis Desktop suggests a Clio contact for each client, and shows why. "
-                    "Nothing is linked until you confirm it; confident matches can be accepted "
-                    "together."
-                )
+        self.intro.setText(
+            self.tr(
+                "Prolegis Desktop suggests a Clio contact for each client, and shows why. "
+                "Nothing is linked until you confirm it; confident matches can be accepted "
+                "together."
             )
         )
-        self.now = QRadioButton(self.tr("Link clients &now, when I click Finish (recommended)"))
-        self.later = QRadioButton(self.tr("&Later, from the banner in the main window"))
-        self.now.setChecked(True)
-        layout.addWidget(self.now)
-        layout.addWidget(self.later)
-        layout.addStretch(1)
+        self.now.setText(self.tr("Link clients &now, when I click Finish (recommended)"))
+        self.later.setText(self.tr("&Later, from the banner in the main window"))
 
     def match_now(self) -> bool:
         return self.now.isChecked()
 
 
-class DonePage(QWizardPage):
+class DonePage(Page):
     """What happens next."""
 
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.next_steps = wrap("", rich=True)
+        layout.addWidget(self.next_steps)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setTitle(self.tr("All set"))
         self.setSubTitle(self.tr("Here is what happens next."))
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            bullets(
+        self.next_steps.setText(
+            bullets_html(
                 [
                     self.tr(
                         "Prolegis Desktop checks for changes every minute and keeps running in the "
@@ -153,4 +170,3 @@ class DonePage(QWizardPage):
                 ]
             )
         )
-        layout.addStretch(1)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 from desktop.clio import errors
 from desktop.clio.connect import app_credentials
@@ -24,6 +24,7 @@ from desktop.clio.regions import ClioTarget
 from desktop.clio.signin import DEFAULT_TIMEOUT, BrowserSignIn
 from desktop.clio.tokens import TokenStore, token_store_for
 from desktop.logsetup import register_secret
+from desktop.ui.i18n import TranslationContext
 
 log = logging.getLogger(__name__)
 
@@ -108,50 +109,50 @@ class ClioSignInService:
         return _ClioAttempt(BrowserSignIn(request.target, creds, port=request.port), store, request)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SignIn", text)
+class SignIn(TranslationContext):
+    """The translation context of the sign-in explanations (``SignIn.tr``)."""
 
 
 def explain(exc: BaseException, port: int) -> tuple[str, str]:
     """``(kind, message)`` for a failed sign-in; ``kind`` is one of ``denied``, ``timeout``,
     ``port``, ``cancelled``, ``app``, ``keychain``, ``network``, ``state``, ``other``."""
     if isinstance(exc, errors.AuthorizationDenied):
-        return "denied", _tr(
+        return "denied", SignIn.tr(
             "Access was declined on the Clio page, so Prolegis Desktop is not connected. To "
             "connect, sign in again and choose Allow (or Approve)."
         )
     if isinstance(exc, errors.SignInTimeout):
-        return "timeout", _tr(
+        return "timeout", SignIn.tr(
             "No answer came back from the browser in time. Sign in again and finish on the "
             "Clio page that opens; if no page opened, use Copy link and paste it into your "
             "browser."
         )
     if isinstance(exc, errors.PortInUseError):
-        return "port", _tr(
+        return "port", SignIn.tr(
             "Another program on this computer is using port {port}, where the answer from "
             "Clio must arrive. Close that program and try again, or choose another port on "
             "the Advanced page (your firm's Clio app must then use the same port in its "
             "redirect address)."
         ).format(port=exc.port)
     if isinstance(exc, errors.SignInCancelled):
-        return "cancelled", _tr("The sign-in was cancelled.")
+        return "cancelled", SignIn.tr("The sign-in was cancelled.")
     if isinstance(exc, errors.AppNotConfiguredError):
-        return "app", _tr(
+        return "app", SignIn.tr(
             "No Clio app is set up for this region in this copy of Prolegis Desktop. Enter "
             "your firm's Clio app id and secret on the Advanced page."
         )
     if isinstance(exc, errors.KeychainLockedError):
-        return "keychain", _tr(
+        return "keychain", SignIn.tr(
             "The system keychain is locked, so the Clio sign-in cannot be kept safely. "
             "Unlock it and sign in again."
         )
     if isinstance(exc, errors.KeychainError):
-        return "keychain", _tr(
+        return "keychain", SignIn.tr(
             "No system keychain is available to keep the Clio sign-in safe. On Linux, install "
             "and start GNOME Keyring or KWallet, then sign in again."
         )
     if isinstance(exc, errors.StateMismatchError):
-        return "state", _tr(
+        return "state", SignIn.tr(
             "The browser sent back an answer from another sign-in (perhaps an old tab). Close "
             "the old Clio tabs and sign in again."
         )
@@ -159,18 +160,18 @@ def explain(exc: BaseException, port: int) -> tuple[str, str]:
         "invalid_client",
         "unauthorized_client",
     ):
-        return "app", _tr(
+        return "app", SignIn.tr(
             "Clio did not accept this app's id and secret for this region. Check them on the "
             "Advanced page (each region needs its own registered app)."
         )
     if isinstance(exc, errors.NetworkError):
-        return "network", _tr(
+        return "network", SignIn.tr(
             "Clio could not be reached. Check the internet connection (and the office proxy, "
             "if any), then sign in again."
         )
     if isinstance(exc, errors.ClioError):
         return "other", exc.user_message
-    return "other", _tr("The sign-in failed unexpectedly. Please try again.")
+    return "other", SignIn.tr("The sign-in failed unexpectedly. Please try again.")
 
 
 class SignInThread(QThread):
@@ -195,6 +196,7 @@ class SignInThread(QThread):
         self._lock = threading.Lock()
         self._attempt: SignInAttempt | None = None
         self._cancelled = False
+        self.error: BaseException | None = None  # why it failed (set before ``failed``)
 
     def cancel(self) -> None:
         with self._lock:
@@ -208,6 +210,7 @@ class SignInThread(QThread):
             attempt = self._service.start(self._request)
         except Exception as exc:  # every failure is reported, none escapes the thread
             log.info("sign-in could not start: %s", type(exc).__name__)
+            self.error = exc
             self.failed.emit(*explain(exc, self._request.port))
             return
         with self._lock:
@@ -220,6 +223,7 @@ class SignInThread(QThread):
             result = attempt.wait(self._timeout)
         except Exception as exc:
             log.info("sign-in ended without success: %s", type(exc).__name__)
+            self.error = exc
             self.failed.emit(*explain(exc, self._request.port))
             return
         finally:

@@ -19,13 +19,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop.clio.signin import DEFAULT_TIMEOUT
 from desktop.settings import Settings
 from desktop.sync.commands import Command, UpdateSettings
+from desktop.ui import i18n
 from desktop.ui.dialogs.extra_icons import extra_icon
 from desktop.ui.wizards.connection.context import Opener, WizardContext, open_in_browser
 from desktop.ui.wizards.connection.page_signin import SignInPage
@@ -84,7 +85,6 @@ class ConnectionWizard(QWizard):
             timeout=timeout,
         )
         self._submit = submit
-        self.setWindowTitle(self.tr("Connect to Clio"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
@@ -112,7 +112,24 @@ class ConnectionWizard(QWizard):
         ):
             self.setPage(page_id, page)
         self.setStartId(PAGE_REGION if reconnect else PAGE_WELCOME)
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The title and buttons in the current language (the pages retranslate themselves)."""
+        self.setWindowTitle(self.tr("Connect to Clio"))
+        buttons = (
+            (QWizard.WizardButton.BackButton, self.tr("< &Back")),
+            (QWizard.WizardButton.NextButton, self.tr("&Next >")),
+            (QWizard.WizardButton.CancelButton, self.tr("Cancel")),
+            (QWizard.WizardButton.FinishButton, self.tr("&Finish")),
+        )
+        for which, text in buttons:
+            self.setButtonText(which, text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def signed_in(self) -> SignedIn | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,21 +20,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.sync.views import CandidateView, ClientMatchView, EvidenceView
-from desktop.ui import style
+from desktop.ui import i18n, style
 from desktop.ui.dialogs.extra_icons import extra_icon
+from desktop.ui.wizards.matching.client_model import Matching
 
 CREATE_ROW = -1  # the contact id stored on the "create a new contact" row
 _CONTACT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def field_text(field: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "name": tr("Matching", "name"),
-        "email": tr("Matching", "email"),
-        "phone": tr("Matching", "phone"),
-        "company": tr("Matching", "company"),
-        "address": tr("Matching", "address"),
+        "name": Matching.tr("name"),
+        "email": Matching.tr("email"),
+        "phone": Matching.tr("phone"),
+        "company": Matching.tr("company"),
+        "address": Matching.tr("address"),
     }.get(field, field)
 
 
@@ -55,11 +55,10 @@ def evidence_html(evidence: tuple[EvidenceView, ...]) -> str:
 
 def evidence_plain(evidence: tuple[EvidenceView, ...]) -> str:
     """The same evidence in words, for screen readers and tooltips."""
-    tr = QCoreApplication.translate
     verdicts = {
-        "agrees": tr("Matching", "{field} agrees"),
-        "disagrees": tr("Matching", "{field} differs"),
-        "partial": tr("Matching", "{field} partly agrees"),
+        "agrees": Matching.tr("{field} agrees"),
+        "disagrees": Matching.tr("{field} differs"),
+        "partial": Matching.tr("{field} partly agrees"),
     }
     return ", ".join(
         verdicts.get(ev.verdict, "{field}").format(field=field_text(ev.field)) for ev in evidence
@@ -135,12 +134,11 @@ class CandidatePanel(QWidget):
         self.linked = QLabel()
         self.linked.setWordWrap(True)
         linked_row.addWidget(self.linked, 1)
-        self.unlink_button = QPushButton(extra_icon("unlink"), self.tr("&Unlink"))
+        self.unlink_button = QPushButton(extra_icon("unlink"), "")
         self.unlink_button.clicked.connect(self._unlink)
         linked_row.addWidget(self.unlink_button)
         layout.addLayout(linked_row)
         self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Clio candidates"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.itemDoubleClicked.connect(lambda _item: self.link_requested.emit())
@@ -148,6 +146,20 @@ class CandidatePanel(QWidget):
         style.theme_notifier().changed.connect(self._style_selection)
         layout.addWidget(self.list, 1)
         self._client: ClientMatchView | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (``QEvent.LanguageChange``)."""
+        self.unlink_button.setText(self.tr("&Unlink"))
+        self.list.setAccessibleName(self.tr("Clio candidates"))
+        row = self.list.currentRow()
+        self.show_client(self._client)
+        self.select_row(row)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------------ public
 

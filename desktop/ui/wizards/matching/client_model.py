@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,6 +24,7 @@ from PySide6.QtCore import (
 
 from desktop.sync.views import ClientMatchView
 from desktop.ui.dialogs.extra_icons import extra_icon
+from desktop.ui.i18n import TranslationContext
 
 BANDS = ("confident", "review", "none", "linked")
 FILTERS = ("unlinked", "review", "confident", "linked", "all")
@@ -36,14 +36,17 @@ BAND_ROLE = Qt.ItemDataRole.UserRole + 3
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+class Matching(TranslationContext):
+    """The translation context of the matching words (``Matching.tr``)."""
+
+
 def band_text(band: str) -> str:
     """The word shown for a band (never colour alone)."""
-    tr = QCoreApplication.translate
     return {
-        "confident": tr("Matching", "Confident"),
-        "review": tr("Matching", "Review"),
-        "none": tr("Matching", "No match"),
-        "linked": tr("Matching", "Linked"),
+        "confident": Matching.tr("Confident"),
+        "review": Matching.tr("Review"),
+        "none": Matching.tr("No match"),
+        "linked": Matching.tr("Linked"),
     }.get(band, band)
 
 
@@ -61,6 +64,12 @@ class ClientListModel(QAbstractTableModel):
         self._rows: list[ClientMatchView] = []
         self._folded: list[str] = []
         self._row_of: dict[str, int] = {}
+
+    def retranslate(self) -> None:
+        """Show the headers and the band words in the new language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 1))
 
     # ------------------------------------------------------------------ Qt API
 

@@ -41,7 +41,7 @@ from desktop.sync.commands import (
     UnlinkClient,
 )
 from desktop.sync.views import ClientMatchView
-from desktop.ui import style
+from desktop.ui import i18n, style
 from desktop.ui.dialogs.extra_icons import extra_icon
 from desktop.ui.dialogs.formatting import number_text
 from desktop.ui.wizards.matching.candidates import CandidatePanel
@@ -84,15 +84,13 @@ class ContactMatchingPanel(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search clients…"))
-        self.search.setAccessibleName(self.tr("Search clients"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(extra_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.textChanged.connect(self._search_changed)
         self.search.installEventFilter(self)
         top.addWidget(self.search, 2)
-        show = QLabel(self.tr("Show:"))
-        top.addWidget(show)
+        self.show_label = QLabel()
+        top.addWidget(self.show_label)
         self.filter_group = QButtonGroup(self)
         self.filter_buttons: dict[str, QPushButton] = {}
         for name in FILTERS:
@@ -114,7 +112,8 @@ class ContactMatchingPanel(QWidget):
         self.only_label = QLabel()
         self.only_label.setWordWrap(True)
         only.addWidget(self.only_label, 1)
-        self.show_all_button = QPushButton(self.tr("Show &every client"))
+        self._only_context = ""
+        self.show_all_button = QPushButton()
         self.show_all_button.setAutoDefault(False)
         self.show_all_button.clicked.connect(lambda: self.show_clients(None))
         only.addWidget(self.show_all_button)
@@ -137,7 +136,6 @@ class ContactMatchingPanel(QWidget):
         self.clients_view.setAllColumnsShowFocus(True)
         self.clients_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.clients_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.clients_view.setAccessibleName(self.tr("Prolegis clients"))
         header = self.clients_view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -154,16 +152,11 @@ class ContactMatchingPanel(QWidget):
         split.setStretchFactor(1, 3)
         split.setSizes([440, 660])
         layout.addWidget(split, 1)
-        keys = QLabel(
-            self.tr(
-                "Keys: ↑ ↓ choose a client · → then ↑ ↓ (or 1–9) choose a contact · Enter links · "
-                "Ctrl+N creates a new contact · Ctrl+F searches"
-            )
-        )
-        keys.setFont(style.small_font())
-        keys.setStyleSheet(f"color: {style.hex_colour('muted')}")
-        keys.setWordWrap(True)
-        layout.addWidget(keys)
+        self.keys_label = QLabel()
+        self.keys_label.setFont(style.small_font())
+        self.keys_label.setStyleSheet(f"color: {style.hex_colour('muted')}")
+        self.keys_label.setWordWrap(True)
+        layout.addWidget(self.keys_label)
 
         bottom = QHBoxLayout()
         self.accept_all_button = QPushButton(extra_icon("band-confident"), "")
@@ -173,14 +166,10 @@ class ContactMatchingPanel(QWidget):
         self.progress = QLabel()
         self.progress.setStyleSheet(f"color: {style.hex_colour('muted')}")
         bottom.addWidget(self.progress, 1)
-        self.skip_button = QPushButton(extra_icon("skip"), self.tr("&Skip"))
-        self.create_button = QPushButton(extra_icon("person-add"), self.tr("Create &new"))
-        self.create_button.setToolTip(
-            self.tr("Create a new Clio contact from this client (Ctrl+N)")
-        )
-        self.link_button = QPushButton(extra_icon("link"), self.tr("&Link"))
-        self.link_button.setToolTip(self.tr("Link the client to the chosen contact (Enter)"))
-        self.close_button = QPushButton(self.tr("Close"))
+        self.skip_button = QPushButton(extra_icon("skip"), "")
+        self.create_button = QPushButton(extra_icon("person-add"), "")
+        self.link_button = QPushButton(extra_icon("link"), "")
+        self.close_button = QPushButton()
         for b in (self.skip_button, self.create_button, self.close_button):
             b.setAutoDefault(False)
         self.skip_button.clicked.connect(self.skip)
@@ -195,6 +184,42 @@ class ContactMatchingPanel(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_search)
         self.setTabOrder(self.search, self.clients_view)
         self.setTabOrder(self.clients_view, self.candidates.list)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (``QEvent.LanguageChange``); the model too."""
+        self.search.setPlaceholderText(self.tr("Search clients…"))
+        self.search.setAccessibleName(self.tr("Search clients"))
+        self.show_label.setText(self.tr("Show:"))
+        self.show_all_button.setText(self.tr("Show &every client"))
+        self.only_label.setText(self._only_context or self.tr("Showing the clients of one matter."))
+        self.clients_view.setAccessibleName(self.tr("Prolegis clients"))
+        self.keys_label.setText(
+            self.tr(
+                "Keys: ↑ ↓ choose a client · → then ↑ ↓ (or 1–9) choose a contact · Enter links · "
+                "Ctrl+N creates a new contact · Ctrl+F searches"
+            )
+        )
+        self.skip_button.setText(self.tr("&Skip"))
+        self.create_button.setText(self.tr("Create &new"))
+        self.create_button.setToolTip(
+            self.tr("Create a new Clio contact from this client (Ctrl+N)")
+        )
+        self.link_button.setText(self.tr("&Link"))
+        self.link_button.setToolTip(self.tr("Link the client to the chosen contact (Enter)"))
+        self.close_button.setText(self.tr("Close"))
+        self.model.retranslate()
+        self._update_counts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_only_context(self, context: str) -> None:
+        """The words above a list narrowed to some clients (a new language: new words)."""
+        self._only_context = context
+        self.only_label.setText(context or self.tr("Showing the clients of one matter."))
 
     # ------------------------------------------------------------------ public
 
@@ -223,7 +248,7 @@ class ContactMatchingPanel(QWidget):
         if client_ids is None:
             self.only_bar.hide()
         else:
-            self.only_label.setText(context or self.tr("Showing the clients of one matter."))
+            self.set_only_context(context)
             self.only_bar.show()
             self.proxy.set_band_filter("all")
             self.filter_buttons["all"].setChecked(True)
