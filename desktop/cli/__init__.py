@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.cli.auth_cmd",
     "desktop.cli.clients_cmd",
     "desktop.cli.matters_cmd",
+    "desktop.cli.documents_cmd",
 )
 
 
