@@ -73,6 +73,7 @@ def big_round_trip(sandbox, mirror_factory, size: int) -> tuple[int, int]:  # ty
 
 def test_big_file_round_trip_with_bounded_memory(sandbox, mirror_factory) -> None:  # type: ignore[no-untyped-def]
     up, down = big_round_trip(sandbox, mirror_factory, 50 * MiB)
+    print(f"50 MB: upload +{up / MiB:.1f} MiB, download +{down / MiB:.1f} MiB peak RSS")
     assert up < 25 * MiB, f"upload grew memory by {up / MiB:.1f} MiB"
     assert down < 25 * MiB, f"download grew memory by {down / MiB:.1f} MiB"
 
@@ -80,6 +81,7 @@ def test_big_file_round_trip_with_bounded_memory(sandbox, mirror_factory) -> Non
 @pytest.mark.stress
 def test_200_mb_file_round_trip_with_bounded_memory(sandbox, mirror_factory) -> None:  # type: ignore[no-untyped-def]
     up, down = big_round_trip(sandbox, mirror_factory, 200 * MiB)
+    print(f"200 MB: upload +{up / MiB:.1f} MiB, download +{down / MiB:.1f} MiB peak RSS")
     assert up < 40 * MiB and down < 40 * MiB, (up / MiB, down / MiB)
 
 

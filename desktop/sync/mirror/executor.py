@@ -14,6 +14,7 @@ never stop the rest; sign-in, network and server failures end the pass (the engi
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
@@ -248,9 +249,11 @@ class MatterRun(Doer):
         parent = self.parent_id(remote[:-1], names.parent_of(d.path))
         row = self.kit.state.row(self.mid, t.base.path) if t.base else None
         keep_id = row is not None and row.base.doc_id is None  # a historical file keeps its id
-        doc, sha, st, pid = self.upload_new(d.path, parent, remote[-1],
-                                            prolegis_id=row.prolegis_id if row and keep_id
-                                            else "", sha256=self.known_sha(t))
+        asked = d.path in self.mp.context.push  # the user is waiting: before background work
+        with self.kit.ctx.clio.interactive() if asked else contextlib.nullcontext():
+            doc, sha, st, pid = self.upload_new(d.path, parent, remote[-1],
+                                                prolegis_id=row.prolegis_id if row and keep_id
+                                                else "", sha256=self.known_sha(t))
         self.write_doc(d.path, st, sha, doc, remote, replaces=t.base.path if t.base else None,
                        prolegis_id=pid)
         self.kit.state.remove_push(self.mid, d.path)

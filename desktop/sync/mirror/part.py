@@ -108,6 +108,11 @@ class MirrorPart:
                        matter_id=c.matter_id, subject=c.rel_path)
 
     def handle(self, command: cmd.Command) -> bool:
+        """The user's commands, served before background work."""
+        with self.ctx.clio.interactive():
+            return self._handle(command)
+
+    def _handle(self, command: cmd.Command) -> bool:
         if isinstance(command, cmd.PushFiles):
             self.push(command.matter_id, command.paths, command.target_subfolder)
         elif isinstance(command, cmd.ResolveConflict):
