@@ -138,6 +138,25 @@ def test_changed_locally_and_deleted_in_clio_is_restored_with_the_change(
     synced.assert_in_step(M)
 
 
+def test_changed_locally_and_purged_from_clio_is_uploaded_again(synced: MirrorHarness) -> None:
+    doc = synced.doc_id(M, "Letter.docx")
+    synced.clio_purge(doc)  # gone from every listing: only the full reconcile can see it
+    synced.write(M, "Letter.docx", b"edited here")
+    synced.sync(full=True)
+    new = synced.doc_id(M, "Letter.docx")
+    assert new != doc and synced.admin.document_bytes(new) == b"edited here"
+    synced.assert_in_step(M)
+
+
+def test_purged_from_clio_goes_to_the_local_trash(synced: MirrorHarness) -> None:
+    synced.clio_purge(synced.doc_id(M, "Letter.docx"))
+    synced.sync()  # the incremental feed cannot see a purge
+    assert "Letter.docx" in synced.local_state(M)
+    synced.sync(full=True)
+    assert "Letter.docx" not in synced.local_state(M)
+    synced.assert_in_step(M)
+
+
 def test_deleted_on_both_sides_is_forgotten(synced: MirrorHarness) -> None:
     synced.admin.delete_document(synced.doc_id(M, "Letter.docx"))
     (synced.folder(M) / "Letter.docx").unlink()

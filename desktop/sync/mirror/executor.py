@@ -30,6 +30,7 @@ from desktop.clio.errors import (
     ServerError,
     ValidationError,
 )
+from desktop.sync.events import Notice
 from desktop.sync.mirror import localfs, localops, names
 from desktop.sync.mirror.doer import Doer, Kit, Stat
 from desktop.sync.mirror.folders import FolderAction, FolderBase, FolderOp, Planned
@@ -129,6 +130,9 @@ class MatterRun(Doer):
                                   matter_id=self.mid)
             self.record("error", f"{subject}: {message}", result="error", subject=subject,
                         detail=f"Tried {got.attempts} time(s); it will be tried again.")
+            if got.attempts == 1:
+                self.kit.ctx.emit(Notice("error", "A document could not be synced",
+                                         f"{subject}: {message}", self.mid))
             self.report.error("document", f"{subject}: {message}", matter_id=self.mid,
                               subject=subject)
             if folder:
