@@ -241,5 +241,8 @@ def test_read_models(synced: MirrorHarness) -> None:
     assert views["Docs/From Clio.pdf"].state is DocumentState.PENDING
     assert not views["Docs/From Clio.pdf"].local
     synced.write(M, "Docs/Local only.pdf", b"not yet")
+    synced.write(M, "Docs/File 01.pdf", b"edited, not sent")
     views = {v.rel_path: v for v in synced.part.documents(M)}
     assert views["Docs/Local only.pdf"].state is DocumentState.PENDING
+    assert views["Docs/File 01.pdf"].state is DocumentState.PENDING
+    assert views["Docs/File 02.pdf"].state is DocumentState.IN_SYNC

@@ -64,9 +64,15 @@ def documents(kit: Kit, scope: MatterScope, clio_matter_id: int) -> list[Documen
         scan = None
     present = set(scan.unchanged) | set(scan.changed) if scan else set()
     for path, local in (scan.changed.items() if scan else ()):
-        if path not in views:
+        row = rows.get(path)
+        if row is None:
             views[path] = DocumentView(mid, path, local.size, _when(local.mtime_ns),
                                        DocumentState.PENDING, "not in Clio yet")
+        elif row.base.doc_id is not None and (local.size, local.mtime_ns) != (
+                row.base.size, row.base.mtime_ns):
+            views[path] = DocumentView(mid, path, local.size, _when(local.mtime_ns),
+                                       DocumentState.PENDING, "changed here, not sent yet",
+                                       clio_document_id=row.base.doc_id)
     for path, view in list(views.items()):
         if path not in present:
             views[path] = _replace(view, local=False)
