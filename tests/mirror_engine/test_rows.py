@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.mirror_harness import MirrorHarness, sha
+from tests.support.mirror_harness import MirrorHarness, settle, sha
 
 M = "m-1"
 
@@ -260,3 +260,22 @@ def test_index_keeps_the_companion_hash_in_clio(synced: MirrorHarness) -> None:
     assert doc.external_property("prolegis_sha256") == sha(b"letter v1")
     assert doc.external_property("prolegis_version") == "1"
     assert doc.external_property("prolegis_id")
+
+
+def test_a_relinked_matter_links_by_hash_without_transfers(synced: MirrorHarness) -> None:
+    synced.clio_upload(M, "Theirs.pdf", b"uploaded by a colleague")
+    synced.sync()
+    docs = {p: e.doc_id for p, e in synced.index_state(M).items()}
+    synced.store.matter_links.unlink(M)
+    synced.sync()
+    assert synced.index_state(M) == {}
+    for path in synced.folder(M).rglob("*.*"):
+        settle(path)  # the download just written is not "still being written" any more
+    synced.link(M, how="created")  # linked again, as after a lost state database
+    before = transfers(synced)
+    synced.sync()
+    up, down = transfers(synced)
+    assert up == before[0]  # nothing uploaded twice
+    assert down - before[1] == len(b"uploaded by a colleague")  # only the unknown hash fetched
+    assert {p: e.doc_id for p, e in synced.index_state(M).items()} == docs
+    synced.assert_in_step(M)

@@ -246,3 +246,24 @@ def test_read_models(synced: MirrorHarness) -> None:
     assert views["Docs/Local only.pdf"].state is DocumentState.PENDING
     assert views["Docs/File 01.pdf"].state is DocumentState.PENDING
     assert views["Docs/File 02.pdf"].state is DocumentState.IN_SYNC
+
+
+def test_a_bug_in_one_matter_does_not_stop_the_others(
+        mh: MirrorHarness, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.sync.mirror import part as part_module
+
+    mh.new_matter("m-1")
+    mh.new_matter("m-2")
+    mh.write("m-1", "a.pdf", b"a")
+    mh.write("m-2", "b.pdf", b"b")
+    real = part_module.plan_matter
+
+    def broken(scope, *args, **kw):  # type: ignore[no-untyped-def]
+        if scope.matter_id == "m-1":
+            raise KeyError("a bug")
+        return real(scope, *args, **kw)
+
+    monkeypatch.setattr(part_module, "plan_matter", broken)
+    report = mh.sync(expect=1)
+    assert [r.matter_id for r in report.reasons] == ["m-1"]
+    assert mh.clio_by_path("m-2") == {"b.pdf": b"b"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from desktop.prolegis.records import Manifest
 from desktop.prolegis.workspace import FolderOutsideWorkspaceError, WorkspaceMissingError
 from desktop.sync import commands as cmd
 from desktop.sync.clock import iso, parse_iso, utcnow
-from desktop.sync.context import EngineContext
+from desktop.sync.context import EngineContext, PassInterrupted
 from desktop.sync.events import DocumentsChanged
 from desktop.sync.matter_views import DocCounts
 from desktop.sync.mirror import localops, names, views
@@ -30,7 +30,7 @@ from desktop.sync.mirror.clioops import ClioOps
 from desktop.sync.mirror.conflicts import ConflictError, Conflicts
 from desktop.sync.mirror.deletions import Deletions
 from desktop.sync.mirror.doer import Doer, Kit
-from desktop.sync.mirror.executor import MatterRun
+from desktop.sync.mirror.executor import PASS_LEVEL, MatterRun
 from desktop.sync.mirror.guards import MirrorSafetyError
 from desktop.sync.mirror.localfeed import LocalFeed, fast_pass
 from desktop.sync.mirror.planner import MatterPlan, MatterScope, plan_matter
@@ -38,6 +38,7 @@ from desktop.sync.mirror.push import push
 from desktop.sync.mirror.remote import RemoteCache, matter_remote
 from desktop.sync.mirror.watcher import ExpectedWrites
 from desktop.sync.report import Outcome, PassOptions, PassReport
+from desktop.sync.store.db import StoreError
 from desktop.sync.store.documents import MirrorMatter
 from desktop.sync.store.links import MatterLink
 from desktop.sync.views import ConflictView, DocumentView, GuardView
@@ -101,7 +102,8 @@ class MirrorPart:
         plans = self._plan_all(manifest, options, report)
         self.deletions.apply_guard(plans, options, report)
         for mp in plans:
-            self._execute(mp, report)
+            with self._contained(report, mp.scope.matter_id):
+                self._execute(mp, report)
         for c in self.kit.state.conflicts():
             report.add(Outcome.CONFLICT, "conflict",
                        f"{c.rel_path}: a version conflict waits for you ('conflicts')",
@@ -253,8 +255,9 @@ class MirrorPart:
             if options.matters is not None and matter.id not in options.matters:
                 continue
             try:
-                plans.append(self._plan(link, pushes.get(matter.id, set())))
-                self.kit.live.matter_errors.pop(matter.id, None)
+                with self._contained(report, matter.id):
+                    plans.append(self._plan(link, pushes.get(matter.id, set())))
+                    self.kit.live.matter_errors.pop(matter.id, None)
             except MirrorSafetyError as exc:
                 message = str(exc).split(": ", 1)[-1]
                 report.error("documents", message, matter_id=matter.id)
@@ -264,6 +267,19 @@ class MirrorPart:
             self.ctx.checkpoint()
         self.local_feed.folders = folders
         return plans
+
+    @contextlib.contextmanager
+    def _contained(self, report: PassReport, matter_id: str) -> Iterator[None]:
+        """A bug met in one matter is reported for that matter; the others go on."""
+        try:
+            yield
+        except (*PASS_LEVEL, PassInterrupted, StoreError, MirrorSafetyError):
+            raise
+        except Exception as exc:
+            log.exception("documents of %s", matter_id)
+            message = f"internal error ({type(exc).__name__}: {exc}); see the log"
+            report.error("documents", message, matter_id=matter_id)
+            self.kit.live.matter_errors[matter_id] = message
 
     def _plan(self, link: MatterLink, pushes: set[str]) -> MatterPlan:
         self._ensure(link)
