@@ -267,3 +267,14 @@ def test_a_bug_in_one_matter_does_not_stop_the_others(
     report = mh.sync(expect=1)
     assert [r.matter_id for r in report.reasons] == ["m-1"]
     assert mh.clio_by_path("m-2") == {"b.pdf": b"b"}
+
+
+def test_decomposed_local_names_go_to_clio_composed_and_stay_put(mh: MirrorHarness) -> None:
+    mh.new_matter(M)
+    mh.write(M, "Re\u0301sume\u0301.pdf", b"cv")  # as macOS writes it
+    mh.sync()
+    (doc,) = mh.clio_state(M).values()
+    assert doc.path == ("Résumé.pdf",)
+    mh.sync()
+    assert mh.local_state(M) == {"Re\u0301sume\u0301.pdf": b"cv"}
+    mh.assert_in_step(M)

@@ -45,6 +45,7 @@ class LocalFeed:
         self.quiet = quiet
         self.folders: Mapping[str, Path] = {}  # linked matter → folder (set by each pass)
         self.watcher: Watcher | None = None
+        self._watched_inode: int | None = None
         self._tried = False
         self._next_rescan = time.monotonic() + RESCAN_SECONDS
         self._skew = time.time() - time.monotonic()
@@ -62,6 +63,9 @@ class LocalFeed:
         self._skew = skew
         if woke or now >= self._next_rescan:
             self._next_rescan = now + RESCAN_SECONDS
+            if self._watched_inode != self._root_inode():  # the workspace came back, or anew
+                self.stop()
+                self.start_watching()
             return fast_pass(None)
         due = frozenset(m for m, at in self.live.recheck.items() if at <= now)
         if due:
@@ -70,10 +74,17 @@ class LocalFeed:
             return fast_pass(due)
         return None
 
+    def _root_inode(self) -> int | None:
+        try:
+            return os.stat(self.ctx.workspace.root).st_ino
+        except OSError:
+            return None
+
     def start_watching(self) -> None:
         root = self.ctx.workspace.root
         if not root.is_dir():
             return
+        self._watched_inode = self._root_inode()
         watcher = Watcher(root, self.on_changes, expected=self.expected, quiet=self.quiet)
         try:
             watcher.start()
@@ -102,6 +113,7 @@ class LocalFeed:
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None
+        self._watched_inode = None
 
     def matters_of(self, paths: list[Path]) -> frozenset[str]:
         """Linked matters whose folders hold, or lie below, any of ``paths``."""
