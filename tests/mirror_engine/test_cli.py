@@ -114,3 +114,13 @@ def test_deletions_list_and_restore(mh: MirrorHarness,
     assert "No deletions are held." in capsys.readouterr().out
     assert cli(mh, "deletions", "restore", "m-404") == 1
 
+
+
+def test_status_shows_the_mirror(conflicted: MirrorHarness,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert cli(conflicted, "status", "--json") == 0
+    payload = out_json(capsys)
+    (matter,) = payload["matters"]  # type: ignore[misc]
+    assert matter["documents"] == 2 and matter["conflicts"] == 2
+    assert [c["rel_path"] for c in payload["conflicts"]] == ["A.docx", "B.docx"]  # type: ignore[index, union-attr]
