@@ -278,3 +278,20 @@ def test_decomposed_local_names_go_to_clio_composed_and_stay_put(mh: MirrorHarne
     mh.sync()
     assert mh.local_state(M) == {"Re\u0301sume\u0301.pdf": b"cv"}
     mh.assert_in_step(M)
+
+
+def test_restore_brings_a_folder_deleted_in_clio_back(mh: MirrorHarness) -> None:
+    mh.new_matter(M)
+    for i in range(11):
+        mh.write(M, f"Box/File {i:02d}.pdf", f"content {i}")
+    mh.write(M, "Other.pdf", b"other")
+    mh.sync()
+    mh.admin.delete_folder(mh.clio_folder(M, ("Box",)))
+    mh.sync(expect=4)
+    held = {h.kind for h in mh.store.documents.held(M)}
+    assert held == {"document", "folder"}
+    assert len(mh.local_state(M)) == 12
+    mh.part.handle(cmd.RestoreDeletions(M))
+    assert len(mh.clio_state(M)) == 12 and ("Box",) in mh.clio_folders(M)
+    mh.sync()
+    mh.assert_in_step(M)

@@ -127,6 +127,9 @@ class Doer:
             if not replace and target.exists():
                 raise Deferred(f"{rel} appeared meanwhile")
             localops.place_download(result.path, target, self.kit.expected, replace=replace)
+        except FileExistsError as exc:
+            self.discard(result)
+            raise Deferred(f"{rel} appeared meanwhile") from exc
         except BaseException:
             self.discard(result)
             raise

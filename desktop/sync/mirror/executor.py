@@ -328,7 +328,10 @@ class MatterRun(Doer):
     def move_local(self, t: Triple, d: Decision) -> None:
         assert d.move_to is not None
         localops.check_unchanged(self.abs(t.local.path), t.local)
-        self.move(t.local.path, d.move_to)
+        try:
+            self.move(t.local.path, d.move_to)
+        except FileExistsError as exc:  # a file appeared there since the scan
+            raise Deferred(f"{d.move_to} is taken") from exc
         self.record("move", f"Moved {t.local.path} to {d.move_to}", subject=d.move_to,
                     detail=d.logged)
         self.report.count("moved_locally")
