@@ -14,6 +14,20 @@ Plumbing:
     ``trash``      ``move_to_trash`` (OS trash, else the recovery folder)
     ``watcher``    debounced watchdog batches with self-echo suppression
 
+The engine around them (Clio, the store, events):
+    ``part``       ``MirrorPart`` — the document half of the engine (``SyncPart`` + read models)
+    ``remote``     the account-wide feed into the store's Clio cache; ``matter_remote``
+    ``planner``    one matter's plan (scan, cache, checks, pair, decide, folders)
+    ``executor``   carries a plan out, writing the index after each action
+    ``doer``       shared steps: transfers with progress, local moves and trash, index rows
+    ``clioops``    journaled, tagged Clio mutations and crash recovery
+    ``localops``   announced, no-clobber local writes
+    ``conflicts``  keep both; the three resolutions; the default policy
+    ``deletions``  the deletion guard wired: hold, allow, restore
+    ``push``       pushing historical or outside files
+    ``localfeed``  the watcher, rescans and re-looks
+    ``views``      counts and document lists for the GUI and ``status``
+
 A pass for one matter: ``guards.check_inputs`` → ``scanner.scan`` → ``pairing.pair`` →
 ``reconcile.decide`` per triple → ``folders.plan_folders`` → ``guards.deletion_guard`` /
 ``guards.hold`` → the executor. ``docs/sync-rules.md`` states the rules in words.
