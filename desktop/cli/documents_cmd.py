@@ -37,11 +37,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=run_push)
 
     c = sub.add_parser("conflicts", help="version conflicts waiting for you (and resolve them)")
-    c.add_argument("--json", action="store_true")
+    c.add_argument("--json", action="store_true", help="print them as one JSON object")
     c.set_defaults(handler=run_conflicts)
-    csub = c.add_subparsers(dest="conflicts_command", metavar="ACTION")
+    csub = c.add_subparsers(dest="conflicts_command", metavar="[resolve]")
     r = csub.add_parser("resolve", help="resolve one conflict (or --all)")
-    r.add_argument("conflict_id", metavar="ID", nargs="?", type=int)
+    r.add_argument("conflict_id", metavar="ID", nargs="?", type=int,
+                   help="the conflict's ID (see 'conflicts')")
     r.add_argument("--all", action="store_true", help="every open conflict")
     r.add_argument("--keep", required=True, choices=KEEP,
                    help="local: keep this computer's version; clio: keep Clio's; both: keep both")
@@ -50,7 +51,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     d = sub.add_parser("deletions", help="deletions held by the deletion guard")
     dsub = d.add_subparsers(dest="deletions_command", metavar="ACTION", required=True)
     dl = dsub.add_parser("list", help="what the deletion guard holds")
-    dl.add_argument("--json", action="store_true")
+    dl.add_argument("--json", action="store_true", help="print them as one JSON object")
     dl.set_defaults(handler=run_deletions_list)
     dr = dsub.add_parser("restore", help="undo a matter's held deletions: bring the files back")
     dr.add_argument("matter_id", metavar="MATTER_ID")
