@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -20,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -266,12 +268,34 @@ class ActivityDock(QDockWidget):
         self.search.setPlaceholderText(self.tr("Filter activity…"))
         self.search.setAccessibleName(self.tr("Filter activity"))
         self.table.setAccessibleName(self.tr("Activity"))
+        self._retranslate_title_buttons()
         self.model.retranslate()
         fm = self.table.fontMetrics()
         words = [self.model.result_text(r) for r in _RESULT_ICON]
         room = max(fm.horizontalAdvance(w) for w in words) + self.table.iconSize().width() + 24
         self.table.horizontalHeader().resizeSection(LogColumn.RESULT, max(RESULT_WIDTH, room))
         self._show_detail(self.table.currentIndex(), QModelIndex())
+
+    def _retranslate_title_buttons(self) -> None:
+        # Qt names the title bar's buttons once, when the dock is made: name them again.
+        for name, text, description in (
+            (
+                "qt_dockwidget_floatbutton",
+                QCoreApplication.translate("QDockWidget", "Float"),
+                QCoreApplication.translate(
+                    "QDockWidget", "Undocks and re-attaches the dock widget"
+                ),
+            ),
+            (
+                "qt_dockwidget_closebutton",
+                QCoreApplication.translate("QDockWidget", "Close"),
+                QCoreApplication.translate("QDockWidget", "Closes the dock widget"),
+            ),
+        ):
+            button = self.findChild(QAbstractButton, name)
+            if button is not None:
+                button.setAccessibleName(text)
+                button.setAccessibleDescription(description)
 
     def changeEvent(self, event: QEvent) -> None:
         if i18n.is_language_change(event):

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from desktop.ui import icons, style
+from desktop.ui import i18n, icons, style
 
 
 class DropHint(QWidget):
@@ -61,6 +61,12 @@ class DropHint(QWidget):
         self.move(pos)
         self.raise_()
         self.show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):  # a hint is for one drag: the next one is new
+            self._text.clear()
+            self.hide()
+        super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

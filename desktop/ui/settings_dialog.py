@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -127,6 +128,14 @@ class SettingsDialog(QDialog):
             (self.tr("&General"), self.tr("&Clio"), self.tr("&Time entries"), self.tr("C&onflicts"))
         ):
             self.tabs.setTabText(index, text)
+        # Qt names the tab bar's scroll buttons once, when it is made: name them again.
+        for name, text in (
+            ("ScrollLeftButton", QCoreApplication.translate("QTabBar", "Scroll Left")),
+            ("ScrollRightButton", QCoreApplication.translate("QTabBar", "Scroll Right")),
+        ):
+            button = self.tabs.tabBar().findChild(QToolButton, name)
+            if button is not None:
+                button.setAccessibleName(text)
         if hasattr(self, "_saved"):
             self._show_account()
         if self._said is not None:

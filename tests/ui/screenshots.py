@@ -1,8 +1,12 @@
 """Render each main-window screen offscreen at 1280×800 with realistic data and save PNGs in
-``docs/screenshots/``: ``.venv/bin/python -m tests.ui.screenshots [--dark] [--out DIR]``.
+``docs/screenshots/``:
+
+    .venv/bin/python -m tests.ui.screenshots [--dark] [--lang fr] [--out DIR]
+
 
 Screens: main-window.png, flyout.png, documents.png, activity-log.png, drop-target.png
-(``--dark`` adds ``-dark`` to each name).
+(``--dark`` adds ``-dark`` to each name; ``--lang fr`` renders the French translation into
+``docs/screenshots/fr/`` — build it first: ``scripts/build-translations``).
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ from desktop.sync.views import (
     GuardView,
     VersionInfo,
 )
-from desktop.ui import labels, style
+from desktop.ui import i18n, labels, style
+from desktop.ui.activity_log import ENTRY_ROLE
 from desktop.ui.engine_host import EngineHost
 from desktop.ui.main_window import MainWindow
 from desktop.ui.matter_model import Column
@@ -107,13 +112,17 @@ def shoot(window: MainWindow, out: Path, name: str) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--dark", action="store_true", help="render with a dark palette")
-    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--lang", default="en", choices=i18n.LANGUAGES, help="language")
+    parser.add_argument("--out", help="folder (default: docs/screenshots, or …/fr in French)")
     args = parser.parse_args(argv)
-    out = Path(args.out)
+    default = ROOT / "docs" / "screenshots"
+    out = Path(args.out) if args.out else default / args.lang if args.lang != "en" else default
     out.mkdir(parents=True, exist_ok=True)
     suffix = "-dark" if args.dark else ""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     style.apply_style(app, "dark" if args.dark else "")  # type: ignore[arg-type]
+    if i18n.install_language(app, args.lang) != args.lang:  # type: ignore[arg-type]
+        parser.error(f"no {args.lang} translation: run scripts/build-translations")
     window, engine = build(app)  # type: ignore[arg-type]
     window.show()
     settle(app)  # type: ignore[arg-type]
@@ -146,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     settle(app)  # type: ignore[arg-type]
     proxy = window.activity.proxy
     for row in range(proxy.rowCount()):
-        if proxy.index(row, 1).data() == "Error":
+        entry = proxy.index(row, 1).data(ENTRY_ROLE)
+        if entry is not None and entry.result == "error":
             window.activity.table.selectRow(row)
             break
     written.append(shoot(window, out, f"activity-log{suffix}.png"))

@@ -1,7 +1,11 @@
 """Render every dialog, wizard page, the settings and the tray menu to PNG files with realistic,
 long names, for ``docs/screenshots/``.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.ui.dialogs.screenshots [OUT_DIR] [NAME…]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.ui.dialogs.screenshots \
+        [--lang fr] [OUT_DIR] [NAME…]
+
+``--lang fr`` renders the French translation (default folder ``docs/screenshots/fr``; build it
+first with ``scripts/build-translations``).
 
 The dialogs are shown with fake engine data (``tests.ui.dialogs.factories``) and a command
 recorder; nothing talks to Clio. ``tests/ui/dialogs/test_screenshots.py`` runs this into a
@@ -61,21 +65,29 @@ def render(out: Path, only: set[str] | None = None) -> list[Path]:
     return written
 
 
-def setup_app() -> QApplication:
+def setup_app(language: str = "en") -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Canada))
-    from desktop.ui import style
+    from desktop.ui import i18n, style
 
     style.apply_style(app, "light")
     install_english_plurals(app)
+    if language != "en" and i18n.install_language(app, language) != language:
+        raise SystemExit(f"no {language} translation: run scripts/build-translations")
     return app
 
 
 def main(argv: list[str]) -> int:
-    app = setup_app()
-    out = Path(argv[0]) if argv else DEFAULT_OUT
+    language = "en"
+    if "--lang" in argv:
+        at = argv.index("--lang")
+        language = argv[at + 1]
+        argv = argv[:at] + argv[at + 2 :]
+    app = setup_app(language)
+    default = DEFAULT_OUT if language == "en" else DEFAULT_OUT / language
+    out = Path(argv[0]) if argv else default
     files = render(out, set(argv[1:]) or None)
     for f in files:
         print(f)

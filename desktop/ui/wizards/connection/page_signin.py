@@ -17,7 +17,13 @@ from desktop.ui import style
 from desktop.ui.dialogs.extra_icons import extra_icon
 from desktop.ui.wizards.connection.context import WizardContext
 from desktop.ui.wizards.connection.pages_clio import Page, wrap
-from desktop.ui.wizards.connection.signin import SignedIn, SignInRequest, SignInThread, explain
+from desktop.ui.wizards.connection.signin import (
+    SignedIn,
+    SignInRequest,
+    SignInThread,
+    explain,
+    explained,
+)
 
 
 class SignInPage(Page):
@@ -28,7 +34,7 @@ class SignInPage(Page):
         self._ctx = ctx
         self._thread: SignInThread | None = None
         self._url = ""
-        self._error: BaseException | None = None
+        self._error: tuple[BaseException, int] | None = None  # the failure shown, to re-explain
         self._status: str = "waiting"  # which words the status line shows
         layout = QVBoxLayout(self)
         self.intro = wrap("")
@@ -95,7 +101,7 @@ class SignInPage(Page):
         if self.intro.text():
             self._show_intro()
         if self._error is not None:
-            self.error.setText(explain(self._error, self._ctx.port)[1])
+            self.error.setText(explain(*self._error)[1])
         self._show_status()
         self._show_state()
 
@@ -199,8 +205,7 @@ class SignInPage(Page):
 
     def _failed(self, kind: str, message: str) -> None:
         self.error_kind = kind
-        thread = self._thread
-        self._error = thread.error if thread is not None else None
+        self._error = explained(message)
         self.error.setText(message)
 
     def _thread_finished(self) -> None:
@@ -232,5 +237,6 @@ class SignInPage(Page):
             self._status = "waiting"
             self._show_status()
         self.done.setVisible(signed is not None and not waiting)
-        if signed is not None:
-            self.done.setText(self.tr("Signed in as {name}.").format(name=signed.name))
+        self.done.setText(
+            self.tr("Signed in as {name}.").format(name=signed.name) if signed is not None else ""
+        )

@@ -113,9 +113,26 @@ class SignIn(TranslationContext):
     """The translation context of the sign-in explanations (``SignIn.tr``)."""
 
 
+_EXPLAINED: dict[str, tuple[BaseException, int]] = {}  # message → what it explained (a few)
+
+
+def explained(message: str) -> tuple[BaseException, int] | None:
+    """The failure (and port) that :func:`explain` turned into ``message``: the page explains
+    it again in a new language."""
+    return _EXPLAINED.get(message)
+
+
 def explain(exc: BaseException, port: int) -> tuple[str, str]:
     """``(kind, message)`` for a failed sign-in; ``kind`` is one of ``denied``, ``timeout``,
     ``port``, ``cancelled``, ``app``, ``keychain``, ``network``, ``state``, ``other``."""
+    kind, message = _explain(exc, port)
+    if len(_EXPLAINED) >= 16:
+        _EXPLAINED.pop(next(iter(_EXPLAINED)))
+    _EXPLAINED[message] = (exc, port)
+    return kind, message
+
+
+def _explain(exc: BaseException, port: int) -> tuple[str, str]:
     if isinstance(exc, errors.AuthorizationDenied):
         return "denied", SignIn.tr(
             "Access was declined on the Clio page, so Prolegis Desktop is not connected. To "
@@ -196,7 +213,6 @@ class SignInThread(QThread):
         self._lock = threading.Lock()
         self._attempt: SignInAttempt | None = None
         self._cancelled = False
-        self.error: BaseException | None = None  # why it failed (set before ``failed``)
 
     def cancel(self) -> None:
         with self._lock:
@@ -210,7 +226,6 @@ class SignInThread(QThread):
             attempt = self._service.start(self._request)
         except Exception as exc:  # every failure is reported, none escapes the thread
             log.info("sign-in could not start: %s", type(exc).__name__)
-            self.error = exc
             self.failed.emit(*explain(exc, self._request.port))
             return
         with self._lock:
@@ -223,7 +238,6 @@ class SignInThread(QThread):
             result = attempt.wait(self._timeout)
         except Exception as exc:
             log.info("sign-in ended without success: %s", type(exc).__name__)
-            self.error = exc
             self.failed.emit(*explain(exc, self._request.port))
             return
         finally:
