@@ -169,3 +169,27 @@ def test_crash_after_the_commit_is_adopted_on_restart(
     assert len(mh.clio_state(M)) == 1  # adopted, not uploaded again
     assert mh.store.journal.open_intents() == []
     mh.assert_in_step(M)
+
+
+def test_crash_between_the_create_and_the_bytes_leaves_no_stub(
+        mh: MirrorHarness, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.clio.transfer import Transfers
+
+    mh.new_matter(M)
+    mh.write(M, "a.pdf", b"a")
+
+    def die(*args: object, **kw: object) -> None:
+        raise Crash
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Transfers, "_put", die)
+        with pytest.raises(Crash):
+            mh.sync()
+    stubs = list(mh.clio.documents(show_uncompleted=True))
+    assert len(stubs) == 1 and mh.clio_state(M) == {}  # an invisible stub, an open intent
+    mh.h.restart()
+    mh.sync()
+    assert len(list(mh.clio.documents(show_uncompleted=True))) == 1  # the stub went
+    assert mh.clio_by_path(M) == {"a.pdf": b"a"}
+    assert mh.store.journal.open_intents() == []
+    mh.assert_in_step(M)

@@ -64,7 +64,7 @@ class ClioOps:
         intent = self.journal.open(kind, subject, payload)
         try:
             result = call()
-        except BaseException:
+        except Exception:  # the process going down leaves the intent open, for recovery
             self.journal.close(intent, "failed")
             raise
         self.journal.close(intent, "done")
@@ -84,16 +84,13 @@ class ClioOps:
             result = self.ctx.clio.upload_document(
                 path, parent_id=parent_id, parent_type="Folder", name=name,
                 content_type=content_type(name), external_properties=props, progress=progress)
-        except ClioError as exc:
-            adopted = self.settle_stub(prolegis_id)
+        except Exception as exc:  # the stub may exist: adopt it if committed, else delete it
+            adopted = self.settle_stub(prolegis_id)  # (if this fails, recovery does it later)
             self.journal.close(intent, "done" if adopted else "undone")
             if adopted is None:
                 raise
             log.info("upload of %s: adopted the document after %s", rel_path, exc)
             return adopted, sha256
-        except BaseException:
-            self.journal.close(intent, "failed")
-            raise
         doc = result.document
         if result.sha256 != sha256:  # the file changed while it was read: store what went
             doc = self.ctx.clio.update_document(doc.id, external_properties={
