@@ -45,6 +45,7 @@ from desktop.sync.views import (
     EngineStatus,
     GuardView,
     MatterSyncState,
+    MatterView,
 )
 from desktop.ui import i18n, icons, labels, style
 from desktop.ui.activity_log import ActivityDock
@@ -288,6 +289,8 @@ class MainWindow(QMainWindow):
                 self.flyout.set_matter(None)
             elif fresh != shown:
                 self.flyout.set_matter(fresh)
+                if _documents_may_differ(shown, fresh):
+                    self.submit(RequestDocuments(fresh.matter_id))
         self._update_banner()
 
     def _on_documents(self, event: DocumentsChanged) -> None:
@@ -435,3 +438,15 @@ class MainWindow(QMainWindow):
             self.hide()
             return
         super().closeEvent(event)
+
+
+def _documents_may_differ(old: MatterView, new: MatterView) -> bool:
+    """The open matter's row changed in a way its document list may not have been sent for:
+    it was linked or unlinked, or its counts moved without a DocumentsChanged."""
+    return (old.clio_matter_id, old.documents, old.historical, old.conflicts, old.errors) != (
+        new.clio_matter_id,
+        new.documents,
+        new.historical,
+        new.conflicts,
+        new.errors,
+    )
