@@ -40,16 +40,18 @@ def test_french_tray_menu(qtbot: QtBot, tray: TrayController) -> None:
     assert tray.open_action.text() == "&Ouvrir Prolegis Desktop"
     assert tray.recent_menu.title() == "&Activité récente"
     assert "dossiers" in tray.tooltip()
-    tray.menu.popup(tray.icon.geometry().bottomLeft() + QPoint(0, 2))
+    screen = QApplication.primaryScreen().geometry()
+    menu_size = tray.menu.sizeHint()
+    # under the tray (top right), the menu's right edge on the screen's
+    tray.menu.popup(QPoint(screen.right() - menu_size.width() - 8, 36))
     qtbot.waitUntil(tray.menu.isVisible)
     out = Path(__file__).resolve().parents[3] / "docs" / "screenshots" / "fr"
-    if out.is_dir():  # the picture for the docs
+    if out.is_dir():  # the picture for the docs: the menu, "Recent activity" open on its left
         recent = tray.menu.actionGeometry(tray.recent_menu.menuAction())
         size = tray.recent_menu.sizeHint()
         tray.recent_menu.popup(tray.menu.mapToGlobal(recent.topLeft()) - QPoint(size.width(), 0))
         qtbot.waitUntil(tray.recent_menu.isVisible)
         qtbot.wait(300)
-        screen = QApplication.primaryScreen().geometry()
         left = min(tray.menu.x(), tray.recent_menu.x()) - 12
         bottom = max(tray.menu.geometry().bottom(), tray.recent_menu.geometry().bottom()) + 12
         shot = QApplication.primaryScreen().grabWindow(
