@@ -59,6 +59,8 @@ log = logging.getLogger(__name__)
 
 TICK = 1.0  # seconds between looks at the parts' timers when idle
 OFFLINE_RETRY = (15.0, 30.0, 60.0, 120.0, 300.0)
+ETA_MIN_DOCUMENTS = 20  # below this a sync is short: no estimate shown
+REQUESTS_PER_DOCUMENT = 2
 
 
 class DocumentsPart(SyncPart, Protocol):
@@ -476,8 +478,12 @@ class Engine:
             conflicts=conflicts,
             errors=sum(v.errors for v in views) + len(errors),
             needs_attention=len(needs),
+            eta_seconds=self._eta(views),
             banners=self._banners(views),
         )
+
+    def _eta(self, views: list[MatterView]) -> float | None:
+        return time_left(views, self.services.clio.session.budget.snapshot().limit)
 
     def _banners(self, views: list[MatterView]) -> tuple[str, ...]:
         out: list[str] = []
@@ -495,6 +501,15 @@ class Engine:
                 f"{'are' if n != 1 else 'is'} not linked to Clio."
             )
         return tuple(out)
+
+
+def time_left(views: list[MatterView], requests_per_minute: int) -> float | None:
+    """Seconds left on a long sync: two Clio requests per document waiting (create + commit)
+    at the rate Clio currently allows. None when the work is short."""
+    documents = sum(v.pending + v.uploading + v.downloading for v in views)
+    if documents < ETA_MIN_DOCUMENTS:
+        return None
+    return documents * REQUESTS_PER_DOCUMENT * 60.0 / max(1, requests_per_minute)
 
 
 def _plain_message(exc: BaseException) -> str:

@@ -96,3 +96,17 @@ def test_run_loop_serves_commands_and_pauses(sandbox, harness_factory: HarnessFa
         thread.join(10)
     assert not thread.is_alive()
     assert h.settings.get("paused") is False
+
+
+def test_a_long_sync_gets_a_time_left_estimate() -> None:
+    from dataclasses import replace
+
+    from desktop.sync.engine import time_left
+    from desktop.sync.views import MatterView
+
+    row = MatterView(
+        "m-1", "2026-0001", "Purchase", "open", (), False, "/ws/m-1", MatterSyncState.SYNCING
+    )
+    busy = [replace(row, pending=55, uploading=3, downloading=2)]
+    assert time_left(busy, 50) == 60 * 2 * 60.0 / 50  # 1,000 uploads ≈ 40 min at 50 a minute
+    assert time_left([replace(row, pending=5)], 50) is None  # short work: no estimate
