@@ -2139,8 +2139,8 @@ Il ne contient aucun jeton de connexion, secret ni document. Envoyez-le à votre
     <message numerus="yes">
         <source>about %n min left</source>
         <translation>
-            <numerusform>environ %n min restante</numerusform>
-            <numerusform>environ %n min restantes</numerusform>
+            <numerusform>encore env. %n min</numerusform>
+            <numerusform>encore env. %n min</numerusform>
         </translation>
     </message>
     <message>
