@@ -42,7 +42,7 @@ def run_gui_cmd(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     import shutil
 
-    from desktop.demo.setup import demo_paths, start_demo
+    from desktop.demo.setup import DemoBusy, demo_paths, start_demo
     from desktop.logsetup import configure_logging
     from desktop.ui.shell import launch
 
@@ -56,7 +56,11 @@ def run_demo(args: argparse.Namespace, ctx: CliContext) -> int:
             shutil.rmtree(root / "Prolegis", ignore_errors=True)
         paths = demo_paths(home)
     configure_logging(paths.log_dir, verbose=ctx.verbose)
-    demo = start_demo(paths.home)
+    try:
+        demo = start_demo(paths.home)
+    except DemoBusy as exc:
+        ctx.err(str(exc))
+        return 1
     ctx.out(f"Demo home: {paths.home}")
     ctx.out(f"Clio sandbox: {demo.sandbox.base_url} (stops when the app quits)")
     try:

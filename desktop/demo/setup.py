@@ -41,7 +41,6 @@ from desktop.sync.store import Store, state_db_path
 log = logging.getLogger(__name__)
 
 DEMO_PORT = 53100
-DEMO_STORAGE_PORT = 53101
 DEMO_RATE_LIMIT = 300  # per minute: Clio allows 50; the demo's first sync should not crawl
 SEED = 2026
 MARKER = "demo.json"
@@ -63,6 +62,10 @@ def demo_paths(home: Path | None) -> AppPaths:
     return AppPaths.resolve(AppPaths.resolve().data_dir / "demo").ensure()
 
 
+class DemoBusy(Exception):
+    """The demo's sandbox port is taken (most likely: the demo is already running)."""
+
+
 def _port_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
@@ -73,28 +76,48 @@ def _port_free(port: int) -> bool:
     return True
 
 
-def start_demo(home: Path | None = None, *, rate_limit: int = DEMO_RATE_LIMIT) -> Demo:
-    """Start the demo's sandbox and seed everything the first time. Returns the demo."""
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_demo(
+    home: Path | None = None, *, rate_limit: int = DEMO_RATE_LIMIT, port: int | None = None
+) -> Demo:
+    """Start the demo's sandbox and seed everything the first time. Returns the demo.
+
+    The sandbox keeps one address for the demo's life (its port is remembered in the demo
+    home): the sign-in and the sync state belong to that address. ``port`` chooses it on the
+    first start (default :data:`DEMO_PORT`, or any free port when that one is taken).
+    Raises :class:`DemoBusy` when a seeded demo's port is in use.
+    """
     paths = demo_paths(home)
-    ports_free = _port_free(DEMO_PORT) and _port_free(DEMO_STORAGE_PORT)
+    marker = paths.data_dir / MARKER
+    seeded = json.loads(marker.read_text()) if marker.exists() else None
+    if seeded is not None:
+        chosen = int(seeded["port"])
+        if not _port_free(chosen):
+            raise DemoBusy(
+                f"The demo's Clio sandbox port {chosen} is in use: is the demo already running? "
+                "Close it first (or start another demo with --home DIR)."
+            )
+    elif port is not None:
+        chosen = port
+    else:
+        chosen = DEMO_PORT if _port_free(DEMO_PORT) else _free_port()
     sandbox = Sandbox(
         SandboxConfig(
-            port=DEMO_PORT if ports_free else 0,
-            storage_port=DEMO_STORAGE_PORT if ports_free else 0,
+            port=chosen,
             data_dir=paths.data_dir / "sandbox",
             rate_limit=rate_limit,
         )
     ).start()
     settings = Settings(paths.settings_file)
-    marker = paths.data_dir / MARKER
     workspace = paths.home / "Prolegis" if paths.home else paths.data_dir / "Prolegis"
-    seeded = json.loads(marker.read_text()) if marker.exists() else None
     if seeded is None:
         _seed(paths, settings, sandbox, workspace)
-        marker.write_text(json.dumps({"base_url": sandbox.base_url, "seed": SEED}))
-    elif seeded.get("base_url") != sandbox.base_url:
-        log.warning("demo ports were busy: the sandbox now runs at %s", sandbox.base_url)
-        settings.set("clio_url", sandbox.base_url)
+        marker.write_text(json.dumps({"port": chosen, "seed": SEED}))
     _sign_in(paths, settings, sandbox)
     return Demo(paths, sandbox, workspace)
 

@@ -394,7 +394,11 @@ class Engine:
             self.services.workspace.root,
             links=links,
             contact_of=contact_of,
-            preexisting=store.baseline.preexisting(),
+            # Before the first baseline every matter present will be pre-existing: never
+            # show them as new matters waiting to be created.
+            preexisting=store.baseline.preexisting()
+            if store.baseline.taken()
+            else {m.id for m in manifest.matters},
             counts=counts,
             paused=self.paused,
             held_new=held_new,

@@ -9,18 +9,23 @@ import textwrap
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from desktop.app import build_engine, open_services
-from desktop.demo.setup import start_demo
+from desktop.demo.setup import DemoBusy, _free_port, start_demo
 from desktop.settings import Settings
 from desktop.sync.report import PassOptions
 from desktop.sync.views import MatterSyncState
 
 
 def test_demo_seeds_once_and_the_first_sync_moves_documents(tmp_path: Path) -> None:
-    demo = start_demo(tmp_path / "demo")
+    demo = start_demo(tmp_path / "demo", port=_free_port())
     try:
+        with pytest.raises(DemoBusy, match="already running"):
+            start_demo(tmp_path / "demo")
+        first_url = demo.sandbox.base_url
         settings = Settings(demo.paths.settings_file)
-        assert settings.get("clio_url") == demo.sandbox.base_url
+        assert settings.get("clio_url") == first_url
         assert (demo.workspace / "prolegis.json").exists()
         services = open_services(demo.paths, settings)
         try:
@@ -40,10 +45,11 @@ def test_demo_seeds_once_and_the_first_sync_moves_documents(tmp_path: Path) -> N
             services.clio.close()
     finally:
         demo.sandbox.stop()
-    # A second start reuses the seeded firm and the sign-in.
+    # A second start reuses the seeded firm, its sandbox address and the sign-in.
     again = start_demo(tmp_path / "demo")
     try:
         assert again.workspace == demo.workspace
+        assert again.sandbox.base_url == first_url
         services = open_services(again.paths, Settings(again.paths.settings_file))
         try:
             assert services.store.baseline.taken()
@@ -62,10 +68,10 @@ def test_demo_command_opens_the_main_window(tmp_path: Path) -> None:
         from pathlib import Path
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
-        from desktop.demo.setup import start_demo
+        from desktop.demo.setup import DemoBusy, _free_port, start_demo
         from desktop.ui.app import ensure_app
         from desktop.ui.shell import launch
-        demo = start_demo(Path({str(tmp_path / "gui-demo")!r}))
+        demo = start_demo(Path({str(tmp_path / "gui-demo")!r}), port={_free_port()})
         app = ensure_app()
         seen = []
         def look():

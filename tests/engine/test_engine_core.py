@@ -110,3 +110,13 @@ def test_a_long_sync_gets_a_time_left_estimate() -> None:
     busy = [replace(row, pending=55, uploading=3, downloading=2)]
     assert time_left(busy, 50) == 60 * 2 * 60.0 / 50  # 1,000 uploads ≈ 40 min at 50 a minute
     assert time_left([replace(row, pending=5)], 50) is None  # short work: no estimate
+
+
+def test_before_the_baseline_no_matter_shows_as_new(
+    sandbox, harness_factory: HarnessFactory
+) -> None:  # type: ignore[no-untyped-def]
+    h = harness_factory(sandbox, records=False, documents=False)
+    _firm(h)
+    h.engine.prepare_read()  # what `status` does: no pass, no baseline taken
+    assert not h.services.store.baseline.taken()
+    assert [v.state for v in h.engine.matter_views()] == [MatterSyncState.NOT_SYNCED]
