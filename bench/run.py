@@ -56,6 +56,9 @@ def render(figures: list[Figure]) -> str:
 
     out = [line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     out += [line(r) for r in rows]
+    notes = [f"- {f.area} / {f.name}: {f.note}" for f in figures if f.note]
+    if notes:
+        out += ["", "Notes:", *notes]
     return "\n".join(out)
 
 
