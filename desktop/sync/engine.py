@@ -32,6 +32,7 @@ from desktop.sync import commands as cmd
 from desktop.sync.clock import iso
 from desktop.sync.context import EngineContext, PassInterrupted, Services, SyncPart
 from desktop.sync.engine_api import Listener
+from desktop.sync.engine_status import build_status
 from desktop.sync.events import (
     CommandFailed,
     ConflictsChanged,
@@ -51,7 +52,6 @@ from desktop.sync.views import (
     EngineState,
     EngineStatus,
     GuardView,
-    MatterSyncState,
     MatterView,
 )
 
@@ -59,8 +59,6 @@ log = logging.getLogger(__name__)
 
 TICK = 1.0  # seconds between looks at the parts' timers when idle
 OFFLINE_RETRY = (15.0, 30.0, 60.0, 120.0, 300.0)
-ETA_MIN_DOCUMENTS = 20  # below this a sync is short: no estimate shown
-REQUESTS_PER_DOCUMENT = 2
 
 
 class DocumentsPart(SyncPart, Protocol):
@@ -433,10 +431,8 @@ class Engine:
         return self._status()
 
     def _status(self, forced: EngineState | None = None) -> EngineStatus:
-        views = list(self._views.values())
         report = self._last_report
         errors = [r for r in (report.reasons if report else []) if r.outcome is Outcome.ERROR]
-        conflicts = sum(v.conflicts for v in views)
         if forced is not None:
             state = forced
         elif self._signed_out:
@@ -445,75 +441,23 @@ class Engine:
             state = EngineState.PAUSED
         elif self._syncing:
             state = EngineState.SYNCING
-        elif any(r.code == "network" for r in errors):
-            state = EngineState.OFFLINE
-        elif errors:
-            state = EngineState.ERROR
-        elif conflicts:
-            state = EngineState.CONFLICT
         else:
-            state = EngineState.IDLE
-        message = errors[0].message if errors else ""
-        attention = {
-            MatterSyncState.CONFLICT,
-            MatterSyncState.ERROR,
-            MatterSyncState.NEEDS_CLIENT,
-            MatterSyncState.WAITING,
-        }
-        needs = [v for v in views if v.state in attention]
+            state = None  # decided from the last pass and the rows
         account = self.services.account
-        return EngineStatus(
+        target = self.services.clio.session.target
+        return build_status(
+            list(self._views.values()),
             state=state,
-            message=message,
+            errors=errors,
             last_sync=self._last_sync,
             account=AccountView(
                 account.name or "",
                 account.email or "",
-                self.services.clio.session.target.region.value
-                if self.services.clio.session.target.region
-                else "",
+                target.region.value if target.region else "",
                 self.services.base_url,
             ),
-            matters_total=len(views),
-            matters_linked=sum(1 for v in views if v.linked),
-            pending=sum(v.pending for v in views),
-            uploading=sum(v.uploading for v in views),
-            downloading=sum(v.downloading for v in views),
-            conflicts=conflicts,
-            errors=sum(v.errors for v in views) + len(errors),
-            needs_attention=len(needs),
-            eta_seconds=self._eta(views),
-            banners=self._banners(views),
+            requests_per_minute=self.services.clio.session.budget.snapshot().limit,
         )
-
-    def _eta(self, views: list[MatterView]) -> float | None:
-        return time_left(views, self.services.clio.session.budget.snapshot().limit)
-
-    def _banners(self, views: list[MatterView]) -> tuple[str, ...]:
-        out: list[str] = []
-        unlinked = {
-            c.client_id
-            for v in views
-            if v.state is MatterSyncState.NEEDS_CLIENT
-            for c in v.clients
-            if c.contact_id is None
-        }
-        if unlinked:
-            n = len(unlinked)
-            out.append(
-                f"{n} client{'s' if n != 1 else ''} on new matters "
-                f"{'are' if n != 1 else 'is'} not linked to Clio."
-            )
-        return tuple(out)
-
-
-def time_left(views: list[MatterView], requests_per_minute: int) -> float | None:
-    """Seconds left on a long sync: two Clio requests per document waiting (create + commit)
-    at the rate Clio currently allows. None when the work is short."""
-    documents = sum(v.pending + v.uploading + v.downloading for v in views)
-    if documents < ETA_MIN_DOCUMENTS:
-        return None
-    return documents * REQUESTS_PER_DOCUMENT * 60.0 / max(1, requests_per_minute)
 
 
 def _plain_message(exc: BaseException) -> str:

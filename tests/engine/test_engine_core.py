@@ -101,7 +101,7 @@ def test_run_loop_serves_commands_and_pauses(sandbox, harness_factory: HarnessFa
 def test_a_long_sync_gets_a_time_left_estimate() -> None:
     from dataclasses import replace
 
-    from desktop.sync.engine import time_left
+    from desktop.sync.engine_status import time_left
     from desktop.sync.views import MatterView
 
     row = MatterView(
