@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.cli.sync_cmd",
     "desktop.cli.app_cmd",
     "desktop.cli.diag_cmd",
+    "desktop.cli.activities_cmd",
     "desktop.cli.auth_cmd",
     "desktop.cli.clients_cmd",
     "desktop.cli.matters_cmd",
