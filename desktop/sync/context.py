@@ -18,6 +18,7 @@ from desktop.settings import Settings
 from desktop.sync.commands import Command
 from desktop.sync.events import Event, HistoryAdded
 from desktop.sync.feed import RemoteFeed
+from desktop.sync.messages import Message
 from desktop.sync.report import PassOptions, PassReport
 from desktop.sync.store import Store
 from desktop.sync.views import ActivityLogEntry, GuardView
@@ -79,19 +80,21 @@ class EngineContext:
     def record(
         self,
         kind: str,
-        message: str,
+        message: str | Message,
         *,
         result: str = "ok",
         matter_id: str = "",
         subject: str = "",
-        detail: str = "",
+        detail: str | Message = "",
     ) -> None:
-        """Add a line to the activity log (history) and tell listeners."""
+        """Add a line to the activity log (history) and tell listeners. ``message`` and
+        ``detail`` are English; as a :class:`Message` (``msg("Uploaded {path}", path=…)``)
+        the GUI can also show them in the user's language."""
         entry = self.store.history.add(
             kind, message, result=result, matter_id=matter_id, subject=subject, detail=detail
         )
         level = logging.WARNING if result == "error" else logging.INFO
-        log.log(level, "%s%s: %s", kind, f" [{matter_id}]" if matter_id else "", message)
+        log.log(level, "%s%s: %s", kind, f" [{matter_id}]" if matter_id else "", entry.message)
         self.emit(
             HistoryAdded(
                 (
@@ -102,8 +105,12 @@ class EngineContext:
                         result,
                         matter_id,
                         self.matter_label(matter_id) if matter_id else "",
-                        message,
-                        detail,
+                        entry.message,
+                        entry.detail,
+                        entry.template,
+                        entry.params,
+                        entry.detail_template,
+                        entry.detail_params,
                     ),
                 )
             )

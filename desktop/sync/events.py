@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.sync.messages import Message
 from desktop.sync.views import (
     ActivityLogEntry,
     ClientMatchView,
@@ -89,9 +90,29 @@ class CommandFailed(Event):
 
 @dataclass(frozen=True)
 class Notice(Event):
-    """Something worth a desktop notification (conflict, error, new matter needing a client…)."""
+    """Something worth a desktop notification (conflict, error, new matter needing a client…).
+
+    ``title`` and ``message`` are English; ``title_template``, ``message_template`` and
+    ``params`` (shared by both) let the GUI say them in the user's language (see
+    :func:`notice`)."""
 
     level: str  # info | warning | error
     title: str
     message: str
     matter_id: str | None = None
+    title_template: str = ""
+    message_template: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+
+def notice(level: str, title: Message, message: Message, matter_id: str | None = None) -> Notice:
+    """A :class:`Notice` from two :class:`~desktop.sync.messages.Message` values."""
+    return Notice(
+        level,
+        title.text(),
+        message.text(),
+        matter_id,
+        title.template,
+        message.template,
+        title.params + message.params,
+    )

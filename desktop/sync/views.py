@@ -134,8 +134,14 @@ class ActivityLogEntry:
     result: str  # ok | warning | error | info
     matter_id: str
     matter_label: str
-    message: str
+    message: str  # English, as the history table and the logs have it
     detail: str = ""  # for an error: what to do
+    # the message as a template and its parameters (``desktop.sync.messages``), so the GUI can
+    # show it in the user's language; "" / () for a line the engine wrote as plain text
+    template: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+    detail_template: str = ""
+    detail_params: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

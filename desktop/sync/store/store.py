@@ -36,6 +36,7 @@ def migrations() -> list[Migration]:
 _AREA_SCHEMAS: tuple[str, ...] = (
     "desktop.sync.store.schema_records",
     "desktop.sync.store.schema_documents",
+    "desktop.sync.store.schema_history_i18n",
 )
 
 
