@@ -10,6 +10,7 @@ from desktop.prolegis.records import Manifest
 from desktop.sync import commands as cmd
 from desktop.sync.context import EngineContext
 from desktop.sync.events import CommandFailed, MatchesReady, SuggestionsReady
+from desktop.sync.messages import msg
 from desktop.sync.records.activities import ActivitySync, Blocked
 from desktop.sync.records.activity_pass import ActivityPass
 from desktop.sync.records.activity_plan import ActivityDelete
@@ -164,7 +165,7 @@ class RecordsActions:
             client = manifest.clients_by_id[view.client_id]
             if self._linker.link_cached(client, view.candidates[0].contact_id, "confident"):
                 linked += 1
-        self._ctx.record("clients_linked", f"{linked} confident matches linked")
+        self._ctx.record("clients_linked", msg("{n} confident matches linked", n=linked))
         self._publish_matches(manifest)
         self._ctx.request_pass(RECORDS_PASS)
 
@@ -227,14 +228,16 @@ class RecordsActions:
     def _allow_new(self) -> None:
         n = self._ctx.store.holds.decide("new_matter", "allow")
         if n:
-            self._ctx.record("guard", f"You confirmed creating {n} new Clio matters")
+            self._ctx.record("guard", msg("You confirmed creating {n} new Clio matters", n=n))
         self._ctx.request_pass(RECORDS_PASS)
 
     def _allow_removals(self, c: cmd.AllowActivityRemovals) -> None:
         n = self._ctx.store.holds.decide("activity_removal", "allow", matter_id=c.matter_id)
         if n:
             self._ctx.record(
-                "guard", f"You confirmed deleting {n} entries in Clio", matter_id=c.matter_id or ""
+                "guard",
+                msg("You confirmed deleting {n} entries in Clio", n=n),
+                matter_id=c.matter_id or "",
             )
         self._ctx.request_pass(RECORDS_PASS)
 
@@ -281,7 +284,7 @@ class RecordsActions:
                 self._activities.forget([c.activity_id])
                 self._ctx.record(
                     "activity_kept",
-                    "Kept in Clio (removed in Prolegis)",
+                    msg("Kept in Clio (removed in Prolegis)"),
                     matter_id=link.matter_id,
                     subject=link.activity_id,
                 )
@@ -292,7 +295,7 @@ class RecordsActions:
             self._activities.overwrite(link, payload)
             self._ctx.record(
                 "activity_overwritten",
-                "Clio's edit overwritten with Prolegis'",
+                msg("Clio's edit overwritten with Prolegis'"),
                 matter_id=link.matter_id,
                 subject=link.activity_id,
             )
@@ -301,7 +304,7 @@ class RecordsActions:
             self._activities.keep_clio(link, digest)
             self._ctx.record(
                 "activity_kept",
-                "Kept the version edited in Clio",
+                msg("Kept the version edited in Clio"),
                 matter_id=link.matter_id,
                 subject=link.activity_id,
             )

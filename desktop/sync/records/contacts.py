@@ -15,6 +15,7 @@ from desktop.clio.records import Contact
 from desktop.prolegis.records import Client
 from desktop.sync.clock import parse_iso
 from desktop.sync.context import EngineContext
+from desktop.sync.messages import msg
 from desktop.sync.records.adapters import contact_body, contact_name
 from desktop.sync.records.errors import LinkRefused
 from desktop.sync.records.intents import RecordsJournal
@@ -48,8 +49,12 @@ class ContactLinker:
     def _linked(self, client_id: str, label: str, contact: Contact, how: str) -> ClientLink:
         name = contact_name(contact)
         link = self._ctx.store.client_links.link(client_id, contact.id, name, how)
-        verb = "created in Clio and linked" if how == "created" else f"linked to {name}"
-        self._ctx.record("client_linked", f"{label} {verb}", subject=client_id)
+        said = (
+            msg("{client} created in Clio and linked", client=label)
+            if how == "created"
+            else msg("{client} linked to {contact}", client=label, contact=name)
+        )
+        self._ctx.record("client_linked", said, subject=client_id)
         return link
 
     def link(self, client: Client, contact_id: int, how: str = "matched") -> ClientLink:
@@ -126,8 +131,11 @@ class ContactLinker:
             self._journal.close(intent.id, "undone")
             self._ctx.record(
                 "client_link",
-                f"Creating a Clio contact for {intent.payload.get('name') or intent.subject} "
-                "did not finish; nothing was linked. Create it again if you still want it.",
+                msg(
+                    "Creating a Clio contact for {name} did not finish; nothing was linked. "
+                    "Create it again if you still want it.",
+                    name=intent.payload.get("name") or intent.subject,
+                ),
                 result="warning",
                 subject=intent.subject,
             )
@@ -154,7 +162,8 @@ class ContactLinker:
     def unlink(self, client_id: str, label: str) -> bool:
         done = self._ctx.store.client_links.unlink(client_id)
         if done:
-            self._ctx.record("client_unlinked", f"{label} unlinked from Clio", subject=client_id)
+            said = msg("{client} unlinked from Clio", client=label)
+            self._ctx.record("client_unlinked", said, subject=client_id)
         return done
 
 

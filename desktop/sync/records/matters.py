@@ -21,6 +21,7 @@ from desktop.clio.errors import (
 from desktop.clio.records import Matter
 from desktop.prolegis.records import Matter as PMatter
 from desktop.sync.context import EngineContext
+from desktop.sync.messages import msg
 from desktop.sync.records.errors import LinkRefused
 from desktop.sync.records.intents import RecordsJournal
 from desktop.sync.records.matter_plan import MatterCreate, StatusUpdate, clio_description
@@ -126,12 +127,16 @@ class MatterSync:
         """Related contacts, then the intent is done (it stays open if they fail)."""
         self.ensure_related(link.clio_matter_id, related)
         self._journal.close(intent_id, "done", clio_matter_id=link.clio_matter_id)
-        verb = {"adopted": "found in Clio and linked", "linked": "linked to"}.get(
-            link.how, "created in Clio as"
-        )
+        number = link.display_number or link.clio_matter_id
+        if link.how == "adopted":
+            said = msg("Matter found in Clio and linked {number}", number=number)
+        elif link.how == "linked":
+            said = msg("Matter linked to {number}", number=number)
+        else:
+            said = msg("Matter created in Clio as {number}", number=number)
         self._ctx.record(
             "matter_created" if link.how == "created" else "matter_linked",
-            f"Matter {verb} {link.display_number or link.clio_matter_id}",
+            said,
             matter_id=link.matter_id,
         )
 
@@ -224,7 +229,11 @@ class MatterSync:
         self._journal.close(intent_id, "done")
         self._ctx.record(
             "matter_status",
-            f"Status {update.old_status or '?'} → {matter.status} carried to Clio",
+            msg(
+                "Status {old_status} → {status} carried to Clio",
+                old_status=update.old_status or "?",
+                status=matter.status,
+            ),
             matter_id=matter.id,
         )
 
@@ -268,7 +277,10 @@ class MatterSync:
         link = self._link(matter.id, clio_matter, "linked", matter.folder, matter.status, snap)
         self._ctx.record(
             "matter_linked",
-            f"Linked to the Clio matter {link.display_number or link.clio_matter_id}",
+            msg(
+                "Linked to the Clio matter {number}",
+                number=link.display_number or link.clio_matter_id,
+            ),
             matter_id=matter.id,
         )
         return link
@@ -300,5 +312,5 @@ class MatterSync:
         if done:
             self._ctx.store.baseline.add([matter_id])  # never re-created automatically
             self._ctx.store.problems.clear("matter", matter_id)
-            self._ctx.record("matter_unlinked", "Unlinked from Clio", matter_id=matter_id)
+            self._ctx.record("matter_unlinked", msg("Unlinked from Clio"), matter_id=matter_id)
         return done
