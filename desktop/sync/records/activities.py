@@ -25,6 +25,7 @@ from desktop.clio.records import Activity as ClioActivity
 from desktop.prolegis.records import Activity
 from desktop.sync.clock import parse_iso
 from desktop.sync.context import EngineContext
+from desktop.sync.messages import Message, msg
 from desktop.sync.records.activity_plan import (
     BILLED_CHANGE,
     BILLED_REMOVAL,
@@ -72,6 +73,34 @@ def label(activity: Activity) -> str:
         what = f"Expense {activity.amount}"
     note = f", {activity.note}" if activity.note else ""
     return f"{what} ({activity.date.isoformat()}{note})"
+
+
+def said(activity: Activity, done: str) -> Message:
+    """The log line of an entry ``done`` ("found", "pushed" or "updated"): :func:`label`'s
+    words, then what happened ("Time entry 1.5 h (2026-11-20, Review) pushed to Clio")."""
+    d = activity.date.isoformat()
+    t = f", {activity.note}" if activity.note else ""
+    h, a = activity.hours, activity.amount
+    if activity.kind == "time":
+        if done == "found":
+            return msg(
+                "Time entry {hours} h ({date}{note}) found in Clio and linked",
+                hours=h,
+                date=d,
+                note=t,
+            )
+        if done == "pushed":
+            return msg(
+                "Time entry {hours} h ({date}{note}) pushed to Clio", hours=h, date=d, note=t
+            )
+        return msg("Time entry {hours} h ({date}{note}) updated in Clio", hours=h, date=d, note=t)
+    if done == "found":
+        return msg(
+            "Expense {amount} ({date}{note}) found in Clio and linked", amount=a, date=d, note=t
+        )
+    if done == "pushed":
+        return msg("Expense {amount} ({date}{note}) pushed to Clio", amount=a, date=d, note=t)
+    return msg("Expense {amount} ({date}{note}) updated in Clio", amount=a, date=d, note=t)
 
 
 class ActivitySync:
@@ -153,7 +182,7 @@ class ActivitySync:
                 )
                 self._ctx.record(
                     "activity_locked",
-                    "Billed in Clio: locked (later changes in Prolegis are not pushed)",
+                    msg("Billed in Clio: locked (later changes in Prolegis are not pushed)"),
                     result="info",
                     matter_id=link.matter_id,
                     subject=link.activity_id,
@@ -174,7 +203,10 @@ class ActivitySync:
             self._needs_user(link, "clio_edited", CLIO_EDITED, f"In Clio: {describe(raw)}")
             self._ctx.record(
                 "activity_edited",
-                f"Edited in Clio since the last push ({describe(raw)}); keep Clio's or overwrite",
+                msg(
+                    "Edited in Clio since the last push ({clio}); keep Clio's or overwrite",
+                    clio=describe(raw),
+                ),
                 result="warning",
                 matter_id=link.matter_id,
                 subject=link.activity_id,
@@ -202,7 +234,7 @@ class ActivitySync:
             self._pushed(activity.id, activity.matter_id, same, payload.digest())
             self._ctx.record(
                 "time_entry" if activity.kind == "time" else "expense",
-                f"{label(activity)} found in Clio and linked",
+                said(activity, "found"),
                 matter_id=activity.matter_id,
                 subject=activity.id,
             )
@@ -221,7 +253,7 @@ class ActivitySync:
         self._journal.close(intent_id, "done", clio_activity_id=created.id)
         self._ctx.record(
             "time_entry" if activity.kind == "time" else "expense",
-            f"{label(activity)} pushed to Clio",
+            said(activity, "pushed"),
             matter_id=activity.matter_id,
             subject=activity.id,
         )
@@ -249,7 +281,7 @@ class ActivitySync:
         self._journal.close(intent_id, "done")
         self._ctx.record(
             "time_entry" if activity.kind == "time" else "expense",
-            f"{label(activity)} updated in Clio",
+            said(activity, "updated"),
             matter_id=activity.matter_id,
             subject=activity.id,
         )
@@ -333,7 +365,7 @@ class ActivitySync:
         self._journal.close(intent_id, "done")
         self._ctx.record(
             "activity_deleted",
-            "Removed in Prolegis: deleted in Clio",
+            msg("Removed in Prolegis: deleted in Clio"),
             matter_id=item.matter_id,
             subject=item.activity_id,
         )

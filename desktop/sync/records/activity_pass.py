@@ -11,6 +11,7 @@ from functools import partial
 from desktop.clio.errors import ClioError
 from desktop.prolegis.records import Activity, Manifest
 from desktop.sync.context import EngineContext
+from desktop.sync.messages import msg
 from desktop.sync.records.activities import SEEN, ActivitySync, Blocked, label
 from desktop.sync.records.activity_plan import (
     ActivityBlocked,
@@ -206,9 +207,20 @@ class ActivityPass:
         return True
 
     def _fail(self, activity_id: str, matter_id: str, message: str, report: PassReport) -> None:
-        text = f"Entry {activity_id} did not reach Clio: {message}"
+        said = (
+            msg(
+                "Entry {entry} did not reach Clio: The entry may have reached Clio; it is looked "
+                "up before anything else is done.",
+                entry=activity_id,
+            )
+            if message == CHECKING
+            else msg(
+                "Entry {entry} did not reach Clio: {reason}", entry=activity_id, reason=message
+            )
+        )
+        text = said.text()
         self._ctx.store.problems.report("activity", activity_id, "push", text, matter_id=matter_id)
-        self._ctx.record("error", text, result="error", matter_id=matter_id, subject=activity_id)
+        self._ctx.record("error", said, result="error", matter_id=matter_id, subject=activity_id)
         report.error("activity", text, matter_id=matter_id, subject=activity_id)
 
     def _blocked(self, b: ActivityBlocked, report: PassReport) -> None:

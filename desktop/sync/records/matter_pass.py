@@ -7,7 +7,8 @@ from __future__ import annotations
 from desktop.clio.errors import ClioError
 from desktop.prolegis.records import Manifest
 from desktop.sync.context import EngineContext
-from desktop.sync.events import Notice
+from desktop.sync.events import notice
+from desktop.sync.messages import Message, msg
 from desktop.sync.records.failures import stops_the_pass
 from desktop.sync.records.matter_plan import (
     NEW_MATTER_GUARD,
@@ -19,7 +20,9 @@ from desktop.sync.records.matter_plan import (
 from desktop.sync.records.matters import MatterSync, PendingCheck
 from desktop.sync.report import Outcome, PassOptions, PassReport
 
-CHECKING = "The Clio matter may have been created; it is looked up before anything else is done."
+CHECKING = msg(
+    "The Clio matter may have been created; it is looked up before anything else is done."
+)
 
 
 class MatterPass:
@@ -65,9 +68,8 @@ class MatterPass:
             except ClioError as exc:
                 if stops_the_pass(exc):
                     raise
-                self._fail(
-                    mid, "create", f"Creating the Clio matter failed: {exc.user_message}", report
-                )
+                failed = msg("Creating the Clio matter failed: {reason}", reason=exc.user_message)
+                self._fail(mid, "create", failed, report)
                 continue
             self._ctx.store.problems.clear("matter", mid)
             self._ctx.store.holds.release("new_matter", [mid])
@@ -86,7 +88,7 @@ class MatterPass:
                 self._fail(
                     mid,
                     "status",
-                    f"The status change did not reach Clio: {exc.user_message}",
+                    msg("The status change did not reach Clio: {reason}", reason=exc.user_message),
                     report,
                 )
                 continue
@@ -104,10 +106,11 @@ class MatterPass:
         report.error("matter", problem.message, matter_id=matter_id)
         return True
 
-    def _fail(self, matter_id: str, code: str, message: str, report: PassReport) -> None:
-        self._ctx.store.problems.report("matter", matter_id, code, message, matter_id=matter_id)
+    def _fail(self, matter_id: str, code: str, message: Message, report: PassReport) -> None:
+        text = message.text()
+        self._ctx.store.problems.report("matter", matter_id, code, text, matter_id=matter_id)
         self._ctx.record("error", message, result="error", matter_id=matter_id)
-        report.error("matter", message, matter_id=matter_id)
+        report.error("matter", text, matter_id=matter_id)
 
     def _needs_client(self, needs: tuple[NeedsClient, ...], report: PassReport) -> None:
         store = self._ctx.store
@@ -124,11 +127,22 @@ class MatterPass:
             if known is None:
                 label = self._ctx.matter_label(mid)
                 text = (
-                    f"{label}: link {names} to a Clio contact and its Clio matter is created "
-                    "on the next sync."
+                    msg(
+                        "{matter}: link {names} to a Clio contact and its Clio matter is created "
+                        "on the next sync.",
+                        matter=label,
+                        names=names,
+                    )
+                    if n.unlinked
+                    else msg(
+                        "{matter}: it has no clients; add one in Prolegis and link it to a Clio "
+                        "contact, and its Clio matter is created on the next sync.",
+                        matter=label,
+                    )
                 )
                 self._ctx.record("needs_client", text, result="warning", matter_id=mid)
-                self._ctx.emit(Notice("warning", "A new matter needs a linked client", text, mid))
+                title = msg("A new matter needs a linked client")
+                self._ctx.emit(notice("warning", title, text, mid))
             report.add(
                 Outcome.NEEDS_USER,
                 "needs_client",
