@@ -25,7 +25,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from desktop.clio.records import Document
-from desktop.sync.events import Notice
+from desktop.sync.events import notice
+from desktop.sync.messages import msg
 from desktop.sync.mirror import localfs, localops, names
 from desktop.sync.mirror.doer import Doer, Kit, Stat
 from desktop.sync.mirror.executor import MatterRun
@@ -73,7 +74,8 @@ class Conflicts:
                 if local_sha == result.sha256:
                     run.discard(result)
                     run.keep(t, rel, run.current(t.remote.path), sha=local_sha)
-                    run.record("link", f"{rel}: same content in Clio; linked", subject=rel)
+                    run.record("link", msg("{path}: same content in Clio; linked", path=rel),
+                               subject=rel)
                     return
             if d.move_to is not None:
                 run.move_local(t, d)
@@ -96,12 +98,12 @@ class Conflicts:
         conflict_id = self.kit.state.add_conflict(
             run.mid, doc_path, copy, kind, doc_id,
             local=(t.local.size, stamp(t.local.mtime_ns)), clio=(st[0], clio_modified))
-        run.record("conflict", f"{doc_path}: changed here and in Clio; both kept "
-                   f"({copy})", result="warning", subject=doc_path)
+        run.record("conflict", msg("{path}: changed here and in Clio; both kept ({copy})",
+                                   path=doc_path, copy=copy), result="warning", subject=doc_path)
         run.report.count("conflicts")
-        self.kit.ctx.emit(Notice("warning", "Version conflict",
-                                 f"{doc_path} was changed here and in Clio; both versions are "
-                                 "kept until you choose.", run.mid))
+        self.kit.ctx.emit(notice("warning", msg("Version conflict"),
+                                 msg("{path} was changed here and in Clio; both versions are "
+                                     "kept until you choose.", path=doc_path), run.mid))
         keep = POLICY.get(str(self.kit.ctx.settings.get("conflict_policy") or "ask"))
         if keep is not None:
             self.resolve(conflict_id, keep)
@@ -126,9 +128,10 @@ class Conflicts:
         else:
             self._historical(doer, row, keep)
         self.kit.state.close_conflict(conflict_id)
-        words = {"local": "kept this computer's version", "clio": "kept Clio's version",
-                 "both": "kept both versions"}
-        doer.record("conflict", f"{row.rel_path}: {words[keep]}", subject=row.rel_path)
+        words = {"local": msg("{path}: kept this computer's version", path=row.rel_path),
+                 "clio": msg("{path}: kept Clio's version", path=row.rel_path),
+                 "both": msg("{path}: kept both versions", path=row.rel_path)}
+        doer.record("conflict", words[keep], subject=row.rel_path)
         self.kit.ctx.request_pass(PassOptions(records=False, poll=False,
                                               matters=frozenset({row.matter_id})))
 

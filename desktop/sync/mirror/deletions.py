@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable
 
 from desktop.clio.errors import ClioError, NotFoundError
+from desktop.sync.messages import msg
 from desktop.sync.mirror import localops
 from desktop.sync.mirror.doer import Doer, Kit
 from desktop.sync.mirror.executor import PASS_LEVEL
@@ -83,8 +84,9 @@ class Deletions:
                            f"({verdict.paused[mid]}); confirm them with 'sync --once "
                            f"--allow-deletes' or undo them with 'deletions restore {mid}'",
                            matter_id=mid)
-                self.kit.ctx.record("guard", f"{len(kept)} deletions held: "
-                                    f"{verdict.paused[mid]}", result="warning", matter_id=mid)
+                self.kit.ctx.record("guard", msg("{n} deletions held: {reason}", n=len(kept),
+                                                 reason=verdict.paused[mid]),
+                                    result="warning", matter_id=mid)
 
     def allow(self, matter_id: str | None = None) -> int:
         """Let the held deletions run on the next pass."""
@@ -111,7 +113,8 @@ class Deletions:
                 except PASS_LEVEL:
                     raise
                 except (ClioError, OSError, ValueError, localops.Deferred) as exc:
-                    doer.record("error", f"Could not restore {h.subject}: {exc}",
+                    doer.record("error", msg("Could not restore {path}: {reason}",
+                                             path=h.subject, reason=exc),
                                 result="error", subject=h.subject)
                     continue
                 self.kit.state.release_held(mid, [(h.kind, h.subject)])
@@ -126,7 +129,8 @@ class Deletions:
                 localops.ensure_dir(doer.scope.root, h.subject, self.kit.expected)
             elif h.detail.get("folder_id") is not None:  # deleted in Clio: out of the trash
                 ops.restore_folder(int(h.detail["folder_id"]))
-            doer.record("restore", f"Restored folder {h.subject}", subject=h.subject)
+            doer.record("restore", msg("Restored folder {path}", path=h.subject),
+                        subject=h.subject)
             return
         doc_id = h.detail.get("doc_id")
         if doc_id is None:
@@ -140,14 +144,16 @@ class Deletions:
             doer.write(h.subject, st, result.sha256, doc_id=int(doc_id),
                        version_id=cached.version_key if cached else
                        (row.base.version_id if row else None), remote_path=remote)
-            doer.record("restore", f"Downloaded {h.subject} again (its deletion was undone)",
+            doer.record("restore", msg("Downloaded {path} again (its deletion was undone)",
+                                       path=h.subject),
                         subject=h.subject)
             return
         try:  # deleted in Clio: out of Clio's trash
             ops.restore(int(doc_id))
         except NotFoundError:  # purged: the next pass uploads the file as a new document
             state.delete_row(doer.mid, h.subject)
-        doer.record("restore", f"Restored {h.subject} in Clio (its deletion was undone)",
+        doer.record("restore", msg("Restored {path} in Clio (its deletion was undone)",
+                                   path=h.subject),
                     subject=h.subject)
 
     def ask_restore(self, matter_id: str | None) -> int:

@@ -16,6 +16,7 @@ from desktop.clio.streams import ProgressFn
 from desktop.clio.transfer import DownloadResult
 from desktop.sync.context import EngineContext
 from desktop.sync.events import TransferProgress
+from desktop.sync.messages import Message, msg
 from desktop.sync.mirror import localfs, localops, names
 from desktop.sync.mirror.clioops import ClioOps, new_prolegis_id
 from desktop.sync.mirror.localops import Deferred
@@ -86,8 +87,8 @@ class Doer:
         """The absolute path of a matter-relative path; never outside the matter folder."""
         return localfs.resolve_in(self.scope.root, rel)
 
-    def record(self, kind: str, message: str, *, result: str = "ok", subject: str = "",
-               detail: str = "") -> None:
+    def record(self, kind: str, message: str | Message, *, result: str = "ok",
+               subject: str = "", detail: str | Message = "") -> None:
         self.kit.ctx.record(kind, message, result=result, matter_id=self.mid, subject=subject,
                             detail=detail)
 
@@ -191,9 +192,10 @@ class Doer:
 
     def trash(self, rel: str) -> TrashedItem:
         item = localops.trash(self.scope.root, rel, self.kit.recovery_dir, self.kit.expected)
-        where = ("the trash" if item.where == "os-trash"
-                 else f"the recovery folder ({item.location})")
-        self.record("trash", f"Moved {rel} to {where}", subject=rel, detail=item.trash_error)
+        said = (msg("Moved {path} to the trash", path=rel) if item.where == "os-trash"
+                else msg("Moved {path} to the recovery folder ({location})", path=rel,
+                         location=item.location))
+        self.record("trash", said, subject=rel, detail=item.trash_error)
         return item
 
     # -- the index --------------------------------------------------------------------------

@@ -30,7 +30,8 @@ from desktop.clio.errors import (
     ServerError,
     ValidationError,
 )
-from desktop.sync.events import Notice
+from desktop.sync.events import notice
+from desktop.sync.messages import msg
 from desktop.sync.mirror import localfs, localops, names
 from desktop.sync.mirror.doer import Doer, Kit, Stat
 from desktop.sync.mirror.folders import FolderAction, FolderBase, FolderOp, Planned
@@ -128,11 +129,13 @@ class MatterRun(Doer):
             message = exc.user_message if isinstance(exc, ClioError) else _plain(exc)
             got = problems.report("document", key, type(exc).__name__, message,
                                   matter_id=self.mid)
-            self.record("error", f"{subject}: {message}", result="error", subject=subject,
-                        detail=f"Tried {got.attempts} time(s); it will be tried again.")
+            failed = msg("{path}: {reason}", path=subject, reason=message)
+            self.record("error", failed, result="error", subject=subject,
+                        detail=msg("Tried {n} time(s); it will be tried again.",
+                                   n=got.attempts))
             if got.attempts == 1:
-                self.kit.ctx.emit(Notice("error", "A document could not be synced",
-                                         f"{subject}: {message}", self.mid))
+                self.kit.ctx.emit(notice("error", msg("A document could not be synced"),
+                                         failed, self.mid))
             self.report.error("document", f"{subject}: {message}", matter_id=self.mid,
                               subject=subject)
             if folder:
@@ -261,7 +264,7 @@ class MatterRun(Doer):
         self.write_doc(d.path, st, sha, doc, remote, replaces=t.base.path if t.base else None,
                        prolegis_id=pid)
         self.kit.state.remove_push(self.mid, d.path)
-        self.record("upload", f"Uploaded {d.path}", subject=d.path)
+        self.record("upload", msg("Uploaded {path}", path=d.path), subject=d.path)
         self.report.count("uploaded")
 
     def new_version(self, t: Triple, rel: str, remote: RemotePath) -> None:
@@ -271,7 +274,7 @@ class MatterRun(Doer):
         key = self.expected_key(doc_id, t.remote.version_id)
         doc, sha, st = self.upload_version(rel, doc_id, remote[-1], key)
         self.write_doc(rel, st, sha, doc, remote, replaces=t.base.path if t.base else None)
-        self.record("upload", f"Uploaded a new version of {rel}", subject=rel)
+        self.record("upload", msg("Uploaded a new version of {path}", path=rel), subject=rel)
         self.report.count("uploaded")
 
     def download_doc(self, t: Triple, d: Decision, rel: str, *, replace: bool,
@@ -299,7 +302,7 @@ class MatterRun(Doer):
                         else None)
         self.write(rel, st, result.sha256, doc_id=doc_id, version_id=version,
                    remote_path=remote, replaces=replaces)
-        self.record("download", f"Downloaded {rel}", subject=rel)
+        self.record("download", msg("Downloaded {path}", path=rel), subject=rel)
         self.report.count("downloaded")
 
     def delete_remote(self, t: Triple, d: Decision) -> None:
@@ -307,8 +310,8 @@ class MatterRun(Doer):
         key = self.expected_key(t.base.doc_id, t.remote.version_id)
         self.kit.ops.delete(t.base.doc_id, key)
         self.forget(t)
-        self.record("delete", f"Deleted {t.base.path} in Clio (kept in Clio's trash for 30 days)",
-                    subject=t.base.path)
+        self.record("delete", msg("Deleted {path} in Clio (kept in Clio's trash for 30 days)",
+                                  path=t.base.path), subject=t.base.path)
         self.report.count("deleted_in_clio")
 
     def move_remote(self, t: Triple, d: Decision) -> RemotePath:
@@ -320,8 +323,8 @@ class MatterRun(Doer):
         name = new[-1] if new[-1] != now[-1] else None
         if parent_id is not None or name is not None:
             self.kit.ops.move(t.remote.doc_id, name=name, parent_id=parent_id)
-            self.record("move", f"Moved {'/'.join(now)} to {'/'.join(new)} in Clio",
-                        subject=t.local.path)
+            self.record("move", msg("Moved {old} to {new} in Clio", old="/".join(now),
+                                    new="/".join(new)), subject=t.local.path)
             self.report.count("moved_in_clio")
         return new
 
@@ -332,8 +335,8 @@ class MatterRun(Doer):
             self.move(t.local.path, d.move_to)
         except FileExistsError as exc:  # a file appeared there since the scan
             raise Deferred(f"{d.move_to} is taken") from exc
-        self.record("move", f"Moved {t.local.path} to {d.move_to}", subject=d.move_to,
-                    detail=d.logged)
+        self.record("move", msg("Moved {old} to {new}", old=t.local.path, new=d.move_to),
+                    subject=d.move_to, detail=d.logged)
         self.report.count("moved_locally")
 
     def restore_then_upload(self, t: Triple, d: Decision) -> None:
@@ -348,8 +351,8 @@ class MatterRun(Doer):
             self.upload_new_doc(t, dataclasses.replace(d, remote_path=remote))
             return
         doc = self.kit.ops.restore(b.doc_id)
-        self.record("restore", f"Restored {b.path} in Clio (changed here, deleted in Clio)",
-                    subject=t.local.path)
+        self.record("restore", msg("Restored {path} in Clio (changed here, deleted in Clio)",
+                                   path=b.path), subject=t.local.path)
         moved = dataclasses.replace(t, remote=dataclasses.replace(t.remote, deleted=False))
         now = self.move_remote(moved, dataclasses.replace(d, remote_path=remote)) \
             if remote != self.current(t.remote.path) else remote
@@ -380,8 +383,8 @@ class MatterRun(Doer):
             target = op.new_path or op.path
             if target != op.path:
                 self.move(op.path, target)
-                self.record("move", f"Moved folder {op.path} to {target}", subject=target,
-                            detail=op.logged)
+                self.record("move", msg("Moved folder {old} to {new}", old=op.path, new=target),
+                            subject=target, detail=op.logged)
             if row is not None:
                 state.move_folders(self.mid, row.path, target, row.remote_path,
                                    op.remote_path or row.remote_path)
@@ -389,7 +392,8 @@ class MatterRun(Doer):
             assert op.folder_id is not None
             self.kit.ops.delete_folder(op.folder_id)
             state.delete_folders_under(self.mid, op.path)
-            self.record("delete", f"Deleted folder {op.path} in Clio", subject=op.path)
+            self.record("delete", msg("Deleted folder {path} in Clio", path=op.path),
+                        subject=op.path)
         elif a is FolderAction.TRASH_LOCAL:
             self.trash_folder(op.path)
         elif a is FolderAction.FORGET:
@@ -415,8 +419,8 @@ class MatterRun(Doer):
         for path in [p for p in self.folder_ids if p[:len(old)] == old]:
             self.folder_ids[(*new, *path[len(old):])] = self.folder_ids.pop(path)
         self.kit.state.move_folders(self.mid, row.path, op.path, row.remote_path, new)
-        self.record("move", f"Moved folder {'/'.join(old)} to {'/'.join(new)} in Clio",
-                    subject=op.path, detail=op.logged)
+        self.record("move", msg("Moved folder {old} to {new} in Clio", old="/".join(old),
+                                new="/".join(new)), subject=op.path, detail=op.logged)
 
     def trash_folder(self, rel: str) -> None:
         """Trash a local folder Clio deleted — only if nothing but ignored files is left."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from desktop.sync.messages import Message, msg
 from desktop.sync.mirror.folders import FolderAction, FolderOp, FolderPlan, Planned
 from desktop.sync.mirror.model import DELETIONS, Base, Decision
 
@@ -20,9 +21,10 @@ from desktop.sync.mirror.model import DELETIONS, Base, Decision
 class MirrorSafetyError(Exception):
     """A matter's inputs look wrong; the pass must stop for it, deleting nothing."""
 
-    def __init__(self, matter_id: str, message: str) -> None:
+    def __init__(self, matter_id: str, message: str | Message) -> None:
         super().__init__(f"matter {matter_id}: {message}")
         self.matter_id = matter_id
+        self.said = message  # for the activity log (a Message: in the user's language too)
 
 
 class MissingMatterFolderError(MirrorSafetyError):
@@ -48,17 +50,18 @@ def check_inputs(
     ``remote_folder_count`` / ``indexed_folders`` apply the same rule to folders."""
     if not folder_exists and index_rows:
         raise MissingMatterFolderError(
-            matter_id, f"the matter folder is missing but {len(index_rows)} documents are "
-            "indexed in it; check that the drive or share is available. Nothing was deleted.")
+            matter_id, msg("the matter folder is missing but {n} documents are indexed in it; "
+                           "check that the drive or share is available. Nothing was deleted.",
+                           n=len(index_rows)))
     linked = sum(1 for row in index_rows if row.doc_id is not None)
     if remote_count == 0 and linked:
         raise EmptyRemoteListingError(
-            matter_id, f"Clio listed no documents but {linked} are linked; treating this as an "
-            "error, not as deletions.")
+            matter_id, msg("Clio listed no documents but {n} are linked; treating this as an "
+                           "error, not as deletions.", n=linked))
     if remote_folder_count == 0 and indexed_folders:
         raise EmptyRemoteListingError(
-            matter_id, f"Clio listed no folders but {indexed_folders} are linked; treating "
-            "this as an error, not as deletions.")
+            matter_id, msg("Clio listed no folders but {n} are linked; treating this as an "
+                           "error, not as deletions.", n=indexed_folders))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from desktop.sync.context import EngineContext
+from desktop.sync.messages import msg
 from desktop.sync.mirror.doer import Live
 from desktop.sync.mirror.watcher import ChangeBatch, ExpectedWrites, Watcher, WatchLimitError
 from desktop.sync.report import PassOptions
@@ -91,7 +92,7 @@ class LocalFeed:
         except (WatchLimitError, OSError) as exc:
             log.warning("cannot watch %s: %s", root, exc)
             self.ctx.record("watch", str(exc), result="warning",
-                            detail="Changes are found by the rescan every 10 minutes.")
+                            detail=msg("Changes are found by the rescan every 10 minutes."))
             return
         self.watcher = watcher
         self.live.wake = self._wake_later

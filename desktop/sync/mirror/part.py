@@ -25,6 +25,7 @@ from desktop.sync.clock import iso, parse_iso, utcnow
 from desktop.sync.context import EngineContext, PassInterrupted
 from desktop.sync.events import DocumentsChanged
 from desktop.sync.matter_views import DocCounts
+from desktop.sync.messages import msg
 from desktop.sync.mirror import localops, names, views
 from desktop.sync.mirror.clioops import ClioOps
 from desktop.sync.mirror.conflicts import ConflictError, Conflicts
@@ -209,7 +210,7 @@ class MirrorPart:
         if root_id is None:
             root_id = self.ctx.clio.matter(link.clio_matter_id, fields="id,folder{id}").folder_id
             if root_id is None:
-                raise MirrorSafetyError(mid, "Clio shows no document folder for this matter")
+                raise MirrorSafetyError(mid, msg("Clio shows no document folder for this matter"))
             self.ctx.store.matter_links.update(mid, clio_folder_id=root_id)
         self.kit.cache.load_matter(link.clio_matter_id, root_id)
         snapshot = [(e.rel_path, e.size, e.mtime_ns, e.inode)
@@ -221,9 +222,9 @@ class MirrorPart:
                                            None))
             docs.import_snapshot(mid, snapshot)
         if snapshot:
-            self.ctx.record("link", f"{len(snapshot)} documents that were in the folder when the "
-                            "matter was linked stay out of Clio until you push them",
-                            result="info", matter_id=mid)
+            self.ctx.record("link", msg("{n} documents that were in the folder when the matter "
+                                        "was linked stay out of Clio until you push them",
+                                        n=len(snapshot)), result="info", matter_id=mid)
 
     def _forget_unlinked(self) -> None:
         links = self.ctx.store.matter_links.all()
@@ -234,8 +235,8 @@ class MirrorPart:
                 self.kit.state.drop_matter(mid)
                 if m.clio_matter_id not in linked_clio:
                     self.kit.state.forget_clio_matter(m.clio_matter_id)
-                self.ctx.record("unlink", "Documents are no longer synced (files were left as "
-                                "they are)", result="info", matter_id=mid)
+                self.ctx.record("unlink", msg("Documents are no longer synced (files were left "
+                                              "as they are)"), result="info", matter_id=mid)
 
     def _plan_all(self, manifest: Manifest, options: PassOptions,
                   report: PassReport) -> list[MatterPlan]:
@@ -262,7 +263,7 @@ class MirrorPart:
                 message = str(exc).split(": ", 1)[-1]
                 report.error("documents", message, matter_id=matter.id)
                 if self.kit.live.matter_errors.get(matter.id) != message:
-                    self.ctx.record("error", message, result="error", matter_id=matter.id)
+                    self.ctx.record("error", exc.said, result="error", matter_id=matter.id)
                 self.kit.live.matter_errors[matter.id] = message
             self.ctx.checkpoint()
         self.local_feed.folders = folders

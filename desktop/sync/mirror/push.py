@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from desktop.sync.messages import msg
 from desktop.sync.mirror import localfs, localops, names
 from desktop.sync.mirror.doer import Doer
 
@@ -53,7 +54,8 @@ def push(doer: Doer, paths: Iterable[str], target_subfolder: str = "") -> list[s
             name = localops.free_name(folder, names.safe_local_name(path.name))
             rel = names.join(sub, name)
             localops.copy_in(path, localfs.resolve_in(root, rel), doer.kit.expected)
-            doer.record("push", f"Copied {path} into the matter folder as {rel}", subject=rel)
+            doer.record("push", msg("Copied {source} into the matter folder as {path}",
+                                    source=path, path=rel), subject=rel)
         queued.append(rel)
     doer.kit.state.add_pushes(doer.mid, queued)
     return queued
