@@ -24,6 +24,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
+
 from desktop.clio.connect import target_from_settings
 from desktop.clio.regions import ClioTarget
 from desktop.clio.tokens import TokenSet, token_store_for
@@ -179,7 +181,7 @@ def _seed(paths: AppPaths, settings: Settings, sandbox: Sandbox, workspace: Path
         for cid, contact_id in exact.items():
             client = manifest.clients_by_id[cid]
             store.client_links.link(cid, contact_id, client.display_name, "confident")
-        _link_preexisting(store, admin, manifest, workspace, exact, new_ids, colleague)
+        _link_preexisting(store, sandbox, manifest, workspace, exact, new_ids, colleague)
     finally:
         store.close()
     log.info(
@@ -205,7 +207,7 @@ def _age_documents(workspace: Path, manifest: Manifest) -> None:
 
 def _link_preexisting(
     store: Store,
-    admin: Admin,
+    sandbox: Sandbox,
     manifest: Manifest,
     workspace: Path,
     exact: dict[str, int],
@@ -213,6 +215,7 @@ def _link_preexisting(
     colleague: int,
 ) -> None:
     """Two pre-existing matters already synced with Clio matters of the same description."""
+    admin = sandbox.admin
     candidates = [
         m
         for m in manifest.matters
@@ -236,7 +239,7 @@ def _link_preexisting(
         store.matter_links.link(
             matter.id,
             clio_id,
-            display_number=f"{clio_id:05d}",
+            display_number=_display_number(sandbox.base_url, admin, clio_id),
             clio_folder_id=folder_id,
             how="linked",
             folder=matter.folder,
@@ -248,6 +251,19 @@ def _link_preexisting(
         admin.create_matter(
             exact[matter.client_ids[0]], f"{matter.number} {matter.title}", status="open"
         )
+
+
+def _display_number(base_url: str, admin: Admin, clio_matter_id: int) -> str:
+    """The Clio matter's number as Clio shows it, read through the API like any client."""
+    token = admin.issue_tokens()["access_token"]
+    answer = httpx.get(
+        f"{base_url}/api/v4/matters/{clio_matter_id}.json",
+        params={"fields": "display_number"},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    )
+    answer.raise_for_status()
+    return str(answer.json()["data"]["display_number"])
 
 
 def _pdf(text: str) -> bytes:
