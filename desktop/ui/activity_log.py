@@ -1,6 +1,9 @@
 """The activity log: a dockable panel listing uploads, downloads, creations, pushes and errors
 with time, matter and result — newest first, filterable by result, matter and text. Selecting an
 error shows what to do about it.
+
+The engine's lines are shown in the user's language (:func:`labels.engine_text` over each
+entry's template and parameters), the English text when a line has no template.
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ class ActivityModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[ActivityLogEntry] = []
+        self._texts: dict[ActivityLogEntry, tuple[str, str]] = {}  # (message, detail) as shown
         self._headers: tuple[str, ...] = ()
         self._result_text: dict[str, str] = {}
         self._set_texts()
@@ -76,12 +80,13 @@ class ActivityModel(QAbstractTableModel):
         }
 
     def retranslate(self) -> None:
-        """Show the headers, results and times in the new language."""
+        """Show the headers, results, times and the engine's lines in the new language."""
         self._set_texts()
+        self._texts.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(LogColumn) - 1)
         if self._rows:
             last = len(self._rows) - 1
-            self.dataChanged.emit(self.index(0, 0), self.index(last, LogColumn.RESULT), [])
+            self.dataChanged.emit(self.index(0, 0), self.index(last, LogColumn.MESSAGE), [])
 
     def add(self, entries: tuple[ActivityLogEntry, ...] | list[ActivityLogEntry]) -> None:
         """Add entries (oldest first, as ``HistoryAdded`` carries them) at the top."""
@@ -93,11 +98,22 @@ class ActivityModel(QAbstractTableModel):
         self.endInsertRows()
         if len(self._rows) > MAX_ENTRIES:
             self.beginRemoveRows(QModelIndex(), MAX_ENTRIES, len(self._rows) - 1)
+            for gone in self._rows[MAX_ENTRIES:]:
+                self._texts.pop(gone, None)
             del self._rows[MAX_ENTRIES:]
             self.endRemoveRows()
 
     def entry(self, row: int) -> ActivityLogEntry:
         return self._rows[row]
+
+    def shown(self, entry: ActivityLogEntry) -> tuple[str, str]:
+        """The entry's message and detail as shown: in the current language when the engine
+        gave their templates, else as written."""
+        texts = self._texts.get(entry)
+        if texts is None:
+            texts = entry_texts(entry)
+            self._texts[entry] = texts
+        return texts
 
     def result_text(self, result: str) -> str:
         return self._result_text.get(result, result)
@@ -128,13 +144,13 @@ class ActivityModel(QAbstractTableModel):
                 return self.result_text(e.result)
             if col == LogColumn.MATTER:
                 return e.matter_label or "—"
-            return e.message
+            return self.shown(e)[0]
         if role == Qt.ItemDataRole.DecorationRole:
             if col == LogColumn.RESULT:
                 return icons.icon(_RESULT_ICON.get(e.result, "info-notice"))
             return QIcon()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(p for p in (e.at, e.message, e.detail) if p)
+            return "\n".join(p for p in (e.at, *self.shown(e)) if p)
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == LogColumn.TIME:
                 return QBrush(style.colour("muted"))
@@ -179,7 +195,7 @@ class ActivityFilter(QSortFilterProxyModel):
         if self._matter and e.matter_id != self._matter:
             return False
         if self._text:
-            hay = fold(" ".join((e.message, e.matter_label, e.detail, e.kind)))
+            hay = fold(" ".join((*model.shown(e), e.matter_label, e.kind)))
             return all(word in hay for word in self._text.split())
         return True
 
@@ -317,7 +333,7 @@ class ActivityDock(QDockWidget):
         entry = current.data(ENTRY_ROLE) if current.isValid() else None
         if isinstance(entry, ActivityLogEntry) and entry.detail:
             prefix = self.tr("What to do:") if entry.result == "error" else self.tr("Details:")
-            self.detail.setText(f"<b>{prefix}</b> {_escape(entry.detail)}")
+            self.detail.setText(f"<b>{prefix}</b> {_escape(self.model.shown(entry)[1])}")
             self.detail.show()
         else:
             self.detail.hide()
@@ -326,6 +342,15 @@ class ActivityDock(QDockWidget):
         entry = index.data(ENTRY_ROLE)
         if isinstance(entry, ActivityLogEntry) and entry.matter_id:
             self.matterActivated.emit(entry.matter_id)
+
+
+def entry_texts(entry: ActivityLogEntry) -> tuple[str, str]:
+    """An activity log entry's message and detail in the current language (the engine's
+    English where it gave no template)."""
+    return (
+        labels.engine_text(entry.template, entry.params, entry.message),
+        labels.engine_text(entry.detail_template, entry.detail_params, entry.detail),
+    )
 
 
 def _escape(text: str) -> str:

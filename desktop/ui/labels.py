@@ -13,14 +13,20 @@ Public API (stable; the tray and dialogs use it too):
 * :func:`clock_time(iso, now=None)` — "14:02", "yesterday 14:02", "2025-03-12 14:02".
 * :func:`freeze_now(dt)` — fix "now" for screenshots and tests (None: the clock).
 * :func:`file_size(n)` — "212 KB"; :func:`count_text(n)` — "1,310" ("1 310" in French).
+* :func:`engine_text(template, params, fallback)` — an activity log line or a notification
+  the engine wrote (``desktop.sync.messages``), in the current language.
 """
 
 from __future__ import annotations
 
+import string
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QLocale
 
+from desktop.sync.messages import NUMBER_PARAMS
 from desktop.sync.views import (
     DocumentState,
     DocumentView,
@@ -29,6 +35,7 @@ from desktop.sync.views import (
     MatterSyncState,
     MatterView,
 )
+from desktop.ui import engine_messages
 from desktop.ui.i18n import TranslationContext
 
 _frozen_now: datetime | None = None
@@ -291,3 +298,61 @@ def file_size(n: int) -> str:
         index += 1
     number = f"{value:.0f}" if value >= 10 else decimal_text(value, 1)
     return units[index].replace("%1", number)
+
+
+def engine_text(template: str, params: Sequence[tuple[str, str]], fallback: str) -> str:
+    """A sentence the engine wrote as a template (``desktop.sync.messages.msg``), in the current
+    language: the template is translated (context ``EngineMessages``; the plural form picked
+    by ``n`` when it has ``{n}``), then filled — counts and decimals written as the language
+    writes them, matter statuses in its words, other values as they are. ``fallback`` (the
+    engine's English) when there is no template, or when a translation does not fit it."""
+    if not template:
+        return fallback
+    values = dict(params)
+    n = _count(values.get("n")) if "{n}" in template else -1
+    translated = engine_messages.translate(template, n)
+    wanted, needed = _names(translated), _names(template)
+    if wanted is None or needed is None:
+        return fallback
+    # every value the template shows, the count aside (a singular form may say "one")
+    if not needed - {"n"} <= wanted <= values.keys():
+        return fallback
+    shown = {name: _param_text(name, value) for name, value in values.items()}
+    try:
+        return translated.format(**shown)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return fallback
+
+
+def _names(text: str) -> set[str] | None:
+    """The ``{placeholders}`` of ``text`` (None if it is not a valid template)."""
+    try:
+        return {name for _t, name, _s, _c in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
+def _count(value: str | None) -> int:
+    try:
+        return max(0, int(value or ""))
+    except ValueError:
+        return -1
+
+
+def _param_text(name: str, value: str) -> str:
+    """One parameter as the current language writes it (see :func:`engine_text`)."""
+    if name in ("status", "old_status"):
+        return engine_messages.status_word(value)
+    if name not in NUMBER_PARAMS:
+        return value
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        return value
+    if not number.is_finite():
+        return value
+    exponent = number.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if decimals == 0 and number == number.to_integral_value():
+        return count_text(int(number))
+    return decimal_text(float(number), decimals)

@@ -274,8 +274,15 @@ class TrayController(QObject):
                 )
 
     def on_notice(self, notice: Notice) -> None:
-        """Show a notification the engine asked for."""
-        self.notify(notice.title, notice.message, notice.level, "notice", notice.matter_id or "")
+        """Show a notification the engine asked for (in the current language when the engine
+        gave its templates)."""
+        self.notify(
+            labels.engine_text(notice.title_template, notice.params, notice.title),
+            labels.engine_text(notice.message_template, notice.params, notice.message),
+            notice.level,
+            "notice",
+            notice.matter_id or "",
+        )
 
     def notify(
         self,
@@ -356,10 +363,10 @@ class TrayController(QObject):
         for entry in self._recent:
             moment = parse_iso(entry.at)
             clock = moment.astimezone().strftime("%H:%M") if moment else ""
-            text = f"{clock}  {entry.message}"
+            text = f"{clock}  {labels.engine_text(entry.template, entry.params, entry.message)}"
             if entry.matter_label:
                 text += f" — {entry.matter_label}"
-            action = self.recent_menu.addAction(text)
+            action = self.recent_menu.addAction(text.replace("&", "&&"))  # no shortcut letter
             action.setIcon(
                 extra_icon({"error": "error", "warning": "warning"}.get(entry.result, "ok"))
             )

@@ -1056,6 +1056,323 @@ Il ne contient aucun jeton de connexion, secret ni document. Envoyez-le à votre
     </message>
 </context>
 <context>
+    <name>EngineMessages</name>
+    <message>
+        <source>open</source>
+        <comment>matter status</comment>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <comment>matter status</comment>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <comment>matter status</comment>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <source>Uploaded {path}</source>
+        <translation>Téléversé vers Clio&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>Uploaded a new version of {path}</source>
+        <translation>Nouvelle version de {path} téléversée vers Clio</translation>
+    </message>
+    <message>
+        <source>Downloaded {path}</source>
+        <translation>Téléchargé de Clio&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>Deleted {path} in Clio (kept in Clio&apos;s trash for 30 days)</source>
+        <translation>{path} supprimé dans Clio (gardé 30 jours dans la corbeille de Clio)</translation>
+    </message>
+    <message>
+        <source>Moved {old} to {new} in Clio</source>
+        <translation>{old} déplacé vers {new} dans Clio</translation>
+    </message>
+    <message>
+        <source>Moved {old} to {new}</source>
+        <translation>{old} déplacé vers {new}</translation>
+    </message>
+    <message>
+        <source>Restored {path} in Clio (changed here, deleted in Clio)</source>
+        <translation>{path} restauré dans Clio (modifié ici, supprimé dans Clio)</translation>
+    </message>
+    <message>
+        <source>Moved folder {old} to {new}</source>
+        <translation>Répertoire {old} déplacé vers {new}</translation>
+    </message>
+    <message>
+        <source>Deleted folder {path} in Clio</source>
+        <translation>Répertoire {path} supprimé dans Clio</translation>
+    </message>
+    <message>
+        <source>Moved folder {old} to {new} in Clio</source>
+        <translation>Répertoire {old} déplacé vers {new} dans Clio</translation>
+    </message>
+    <message>
+        <source>Moved {path} to the trash</source>
+        <translation>{path} mis à la corbeille</translation>
+    </message>
+    <message>
+        <source>Moved {path} to the recovery folder ({location})</source>
+        <translation>{path} déplacé dans le répertoire de récupération ({location})</translation>
+    </message>
+    <message>
+        <source>Copied {source} into the matter folder as {path}</source>
+        <translation>{source} copié dans le répertoire du dossier sous le nom {path}</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <translation>{path}&#xa0;: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tried {n} time(s); it will be tried again.</source>
+        <translation>
+            <numerusform>{n} essai jusqu&apos;ici; un nouvel essai suivra.</numerusform>
+            <numerusform>{n} essais jusqu&apos;ici; un nouvel essai suivra.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A document could not be synced</source>
+        <translation>Un document n&apos;a pas pu être synchronisé</translation>
+    </message>
+    <message>
+        <source>{path}: same content in Clio; linked</source>
+        <translation>{path}&#xa0;: même contenu dans Clio; lié</translation>
+    </message>
+    <message>
+        <source>{path}: changed here and in Clio; both kept ({copy})</source>
+        <translation>{path}&#xa0;: modifié ici et dans Clio; les deux sont gardés ({copy})</translation>
+    </message>
+    <message>
+        <source>Version conflict</source>
+        <translation>Conflit de versions</translation>
+    </message>
+    <message>
+        <source>{path} was changed here and in Clio; both versions are kept until you choose.</source>
+        <translation>{path} a été modifié ici et dans Clio; les deux versions sont gardées jusqu&apos;à votre choix.</translation>
+    </message>
+    <message>
+        <source>{path}: kept this computer&apos;s version</source>
+        <translation>{path}&#xa0;: version de cet ordinateur gardée</translation>
+    </message>
+    <message>
+        <source>{path}: kept Clio&apos;s version</source>
+        <translation>{path}&#xa0;: version de Clio gardée</translation>
+    </message>
+    <message>
+        <source>{path}: kept both versions</source>
+        <translation>{path}&#xa0;: les deux versions gardées</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} deletions held: {reason}</source>
+        <translation>
+            <numerusform>{n} suppression retenue&#xa0;: {reason}</numerusform>
+            <numerusform>{n} suppressions retenues&#xa0;: {reason}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not restore {path}: {reason}</source>
+        <translation>Impossible de restaurer {path}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Restored folder {path}</source>
+        <translation>Répertoire {path} restauré</translation>
+    </message>
+    <message>
+        <source>Downloaded {path} again (its deletion was undone)</source>
+        <translation>{path} téléchargé de nouveau (sa suppression a été annulée)</translation>
+    </message>
+    <message>
+        <source>Restored {path} in Clio (its deletion was undone)</source>
+        <translation>{path} restauré dans Clio (sa suppression a été annulée)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} documents that were in the folder when the matter was linked stay out of Clio until you push them</source>
+        <translation>
+            <numerusform>{n} document qui était dans le répertoire quand le dossier a été lié reste hors de Clio jusqu&apos;à ce que vous l&apos;envoyiez</numerusform>
+            <numerusform>{n} documents qui étaient dans le répertoire quand le dossier a été lié restent hors de Clio jusqu&apos;à ce que vous les envoyiez</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Documents are no longer synced (files were left as they are)</source>
+        <translation>Les documents ne sont plus synchronisés (les fichiers sont laissés tels quels)</translation>
+    </message>
+    <message>
+        <source>Changes are found by the rescan every 10 minutes.</source>
+        <translation>Les changements sont repérés par la nouvelle analyse faite toutes les 10 minutes.</translation>
+    </message>
+    <message>
+        <source>Clio shows no document folder for this matter</source>
+        <translation>Clio n&apos;indique aucun répertoire de documents pour ce dossier</translation>
+    </message>
+    <message numerus="yes">
+        <source>the matter folder is missing but {n} documents are indexed in it; check that the drive or share is available. Nothing was deleted.</source>
+        <translation>
+            <numerusform>le répertoire du dossier est introuvable, mais {n} document y est indexé; vérifiez que le disque ou le partage réseau est accessible. Rien n&apos;a été supprimé.</numerusform>
+            <numerusform>le répertoire du dossier est introuvable, mais {n} documents y sont indexés; vérifiez que le disque ou le partage réseau est accessible. Rien n&apos;a été supprimé.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clio listed no documents but {n} are linked; treating this as an error, not as deletions.</source>
+        <translation>
+            <numerusform>Clio n&apos;a listé aucun document, mais {n} est lié; c&apos;est traité comme une erreur, non comme des suppressions.</numerusform>
+            <numerusform>Clio n&apos;a listé aucun document, mais {n} sont liés; c&apos;est traité comme une erreur, non comme des suppressions.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clio listed no folders but {n} are linked; treating this as an error, not as deletions.</source>
+        <translation>
+            <numerusform>Clio n&apos;a listé aucun répertoire, mais {n} est lié; c&apos;est traité comme une erreur, non comme des suppressions.</numerusform>
+            <numerusform>Clio n&apos;a listé aucun répertoire, mais {n} sont liés; c&apos;est traité comme une erreur, non comme des suppressions.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Matter found in Clio and linked {number}</source>
+        <translation>Dossier trouvé dans Clio et lié&#xa0;: {number}</translation>
+    </message>
+    <message>
+        <source>Matter linked to {number}</source>
+        <translation>Dossier lié à {number}</translation>
+    </message>
+    <message>
+        <source>Matter created in Clio as {number}</source>
+        <translation>Dossier créé dans Clio sous le numéro {number}</translation>
+    </message>
+    <message>
+        <source>Linked to the Clio matter {number}</source>
+        <translation>Lié au dossier Clio {number}</translation>
+    </message>
+    <message>
+        <source>Unlinked from Clio</source>
+        <translation>Délié de Clio</translation>
+    </message>
+    <message>
+        <source>Status {old_status} → {status} carried to Clio</source>
+        <translation>Statut {old_status} → {status} reporté dans Clio</translation>
+    </message>
+    <message>
+        <source>Creating the Clio matter failed: {reason}</source>
+        <translation>La création du dossier Clio a échoué&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>The status change did not reach Clio: {reason}</source>
+        <translation>Le changement de statut n&apos;a pas atteint Clio&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>The Clio matter may have been created; it is looked up before anything else is done.</source>
+        <translation>Le dossier Clio a peut-être été créé; il est recherché avant toute autre opération.</translation>
+    </message>
+    <message>
+        <source>A new matter needs a linked client</source>
+        <translation>Un nouveau dossier a besoin d&apos;un client lié</translation>
+    </message>
+    <message>
+        <source>{matter}: link {names} to a Clio contact and its Clio matter is created on the next sync.</source>
+        <translation>{matter}&#xa0;: liez {names} à un contact Clio et son dossier Clio sera créé à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>{matter}: it has no clients; add one in Prolegis and link it to a Clio contact, and its Clio matter is created on the next sync.</source>
+        <translation>{matter}&#xa0;: ce dossier n&apos;a aucun client; ajoutez-en un dans Prolegis et liez-le à un contact Clio, et son dossier Clio sera créé à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>{client} created in Clio and linked</source>
+        <translation>{client}&#xa0;: contact créé dans Clio et lié</translation>
+    </message>
+    <message>
+        <source>{client} linked to {contact}</source>
+        <translation>{client}&#xa0;: lien établi avec {contact}</translation>
+    </message>
+    <message>
+        <source>{client} unlinked from Clio</source>
+        <translation>{client}&#xa0;: délié de Clio</translation>
+    </message>
+    <message>
+        <source>Creating a Clio contact for {name} did not finish; nothing was linked. Create it again if you still want it.</source>
+        <translation>La création d&apos;un contact Clio pour {name} n&apos;a pas abouti; rien n&apos;a été lié. Créez-le de nouveau si vous le voulez toujours.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} confident matches linked</source>
+        <translation>
+            <numerusform>{n} correspondance sûre liée</numerusform>
+            <numerusform>{n} correspondances sûres liées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You confirmed creating {n} new Clio matters</source>
+        <translation>
+            <numerusform>Vous avez confirmé la création de {n} nouveau dossier Clio</numerusform>
+            <numerusform>Vous avez confirmé la création de {n} nouveaux dossiers Clio</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You confirmed deleting {n} entries in Clio</source>
+        <translation>
+            <numerusform>Vous avez confirmé la suppression de {n} entrée dans Clio</numerusform>
+            <numerusform>Vous avez confirmé la suppression de {n} entrées dans Clio</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time entry {hours} h ({date}{note}) found in Clio and linked</source>
+        <translation>Entrée de temps de {hours} h ({date}{note}) trouvée dans Clio et liée</translation>
+    </message>
+    <message>
+        <source>Time entry {hours} h ({date}{note}) pushed to Clio</source>
+        <translation>Entrée de temps de {hours} h ({date}{note}) envoyée vers Clio</translation>
+    </message>
+    <message>
+        <source>Time entry {hours} h ({date}{note}) updated in Clio</source>
+        <translation>Entrée de temps de {hours} h ({date}{note}) mise à jour dans Clio</translation>
+    </message>
+    <message>
+        <source>Expense {amount} ({date}{note}) found in Clio and linked</source>
+        <translation>Dépense de {amount} ({date}{note}) trouvée dans Clio et liée</translation>
+    </message>
+    <message>
+        <source>Expense {amount} ({date}{note}) pushed to Clio</source>
+        <translation>Dépense de {amount} ({date}{note}) envoyée vers Clio</translation>
+    </message>
+    <message>
+        <source>Expense {amount} ({date}{note}) updated in Clio</source>
+        <translation>Dépense de {amount} ({date}{note}) mise à jour dans Clio</translation>
+    </message>
+    <message>
+        <source>Billed in Clio: locked (later changes in Prolegis are not pushed)</source>
+        <translation>Facturée dans Clio&#xa0;: verrouillée (les changements faits ensuite dans Prolegis ne sont pas envoyés)</translation>
+    </message>
+    <message>
+        <source>Edited in Clio since the last push ({clio}); keep Clio&apos;s or overwrite</source>
+        <translation>Modifiée dans Clio depuis le dernier envoi ({clio}); gardez la version de Clio ou remplacez-la</translation>
+    </message>
+    <message>
+        <source>Removed in Prolegis: deleted in Clio</source>
+        <translation>Retirée dans Prolegis&#xa0;: supprimée dans Clio</translation>
+    </message>
+    <message>
+        <source>Kept in Clio (removed in Prolegis)</source>
+        <translation>Gardée dans Clio (retirée dans Prolegis)</translation>
+    </message>
+    <message>
+        <source>Clio&apos;s edit overwritten with Prolegis&apos;</source>
+        <translation>Modification faite dans Clio remplacée par la version de Prolegis</translation>
+    </message>
+    <message>
+        <source>Kept the version edited in Clio</source>
+        <translation>Version modifiée dans Clio gardée</translation>
+    </message>
+    <message>
+        <source>Entry {entry} did not reach Clio: {reason}</source>
+        <translation>L&apos;entrée {entry} n&apos;a pas atteint Clio&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Entry {entry} did not reach Clio: The entry may have reached Clio; it is looked up before anything else is done.</source>
+        <translation>L&apos;entrée {entry} n&apos;a pas atteint Clio&#xa0;: elle y est peut-être arrivée; elle est recherchée dans Clio avant toute autre opération.</translation>
+    </message>
+</context>
+<context>
     <name>EntriesTab</name>
     <message>
         <source>Each person&apos;s computer sends the time entries and expenses they recorded, so none is sent twice.</source>
