@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+from desktop.sync.messages import Message, msg
 from desktop.sync.views import (
     ActivityLogEntry,
     ClientChip,
@@ -336,26 +338,57 @@ def historical_documents(matter: MatterView) -> tuple[DocumentView, ...]:
 
 
 def make_history(n: int = 40, seed: int = 3) -> tuple[ActivityLogEntry, ...]:
-    """An activity log, oldest first, with uploads, downloads, creations, pushes and errors."""
+    """An activity log, oldest first, with uploads, downloads, creations, pushes and errors —
+    the engine's own lines (``desktop.sync.messages`` templates), so they show translated."""
     rng = random.Random(seed)
     rows = []
-    kinds = [
-        ("upload", "ok", "Uploaded {f}", ""),
-        ("download", "ok", "Downloaded {f}", ""),
-        ("matter_created", "ok", "Created the Clio matter", ""),
-        ("push", "ok", "Pushed 3 historical documents", ""),
-        ("time_entry", "ok", "Time entry 1.5 h", ""),
+    kinds: list[tuple[str, str, Callable[[str, MatterView], Message], Message | None]] = [
+        ("upload", "ok", lambda f, m: msg("Uploaded {path}", path=f), None),
+        ("download", "ok", lambda f, m: msg("Downloaded {path}", path=f), None),
         (
-            "upload",
+            "matter_created",
+            "ok",
+            lambda f, m: msg(
+                "Matter created in Clio as {number}", number=m.clio_display_number or m.number
+            ),
+            None,
+        ),
+        (
+            "push",
+            "ok",
+            lambda f, m: msg(
+                "Copied {source} into the matter folder as {path}",
+                source=f"/home/jdoe/Downloads/{f}",
+                path=f,
+            ),
+            None,
+        ),
+        (
+            "time_entry",
+            "ok",
+            lambda f, m: msg(
+                "Time entry {hours} h ({date}{note}) pushed to Clio",
+                hours="1.5",
+                date="2025-03-14",
+                note=", Review title search",
+            ),
+            None,
+        ),
+        (
             "error",
-            "Could not upload {f}",
-            "The file is open in another program. Close it; it will be retried in 5 minutes.",
+            "error",
+            lambda f, m: msg("{path}: {reason}", path=f, reason="Permission denied"),
+            msg("Tried {n} time(s); it will be tried again.", n=2),
         ),
         (
             "conflict",
             "warning",
-            "{f} changed here and in Clio",
-            "Open the version conflicts and choose which version to keep.",
+            lambda f, m: msg(
+                "{path}: changed here and in Clio; both kept ({copy})",
+                path=f,
+                copy=f.replace(".", " (conflicted copy, J. Smith, 2025-03-14 0920).", 1),
+            ),
+            None,
         ),
     ]
     files = [
@@ -366,9 +399,10 @@ def make_history(n: int = 40, seed: int = 3) -> tuple[ActivityLogEntry, ...]:
         "Reply to Revenu Québec.pdf",
     ]
     for i in range(n):
-        kind, result, msg, detail = rng.choices(kinds, [30, 20, 6, 6, 8, 3, 2])[0]
+        kind, result, said, detail = rng.choices(kinds, [30, 20, 6, 6, 8, 3, 2])[0]
         m = make_matter(rng.randint(1, 400), rng, MatterSyncState.IN_SYNC)
         at = NOW - timedelta(minutes=(n - i) * 7)
+        message = said(rng.choice(files), m)
         rows.append(
             ActivityLogEntry(
                 id=i + 1,
@@ -377,8 +411,12 @@ def make_history(n: int = 40, seed: int = 3) -> tuple[ActivityLogEntry, ...]:
                 result=result,
                 matter_id=m.matter_id,
                 matter_label=f"{m.number} {m.title}",
-                message=msg.format(f=rng.choice(files)),
-                detail=detail,
+                message=message.text(),
+                detail=detail.text() if detail else "",
+                template=message.template,
+                params=message.params,
+                detail_template=detail.template if detail else "",
+                detail_params=detail.params if detail else (),
             )
         )
     return tuple(rows)

@@ -349,7 +349,7 @@ def test_the_activity_log_filters_and_says_what_to_do(qtbot, loaded, host, engin
     )
     assert dock.detail.isVisible()
     assert "What to do:" in dock.detail.text()
-    assert "Close it" in dock.detail.text()
+    assert "tried again" in dock.detail.text()
     qtbot.keyClick(combo, Qt.Key.Key_Up)  # back to all results
     qtbot.keyClicks(dock.search, "lender")
     assert proxy.rowCount() > 0

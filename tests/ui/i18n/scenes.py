@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop.sync.events import DocumentsChanged, StatusChanged, SuggestionsReady, TransferProgress
 from desktop.sync.views import (
+    ActivityLogEntry,
     ConflictView,
     DocumentState,
     EngineState,
@@ -103,18 +104,27 @@ def settle(rounds: int = 4) -> None:
 # ---------------------------------------------------------------- the main window
 
 
+def history_data(entries: Iterable[ActivityLogEntry]) -> set[str]:
+    """What activity log lines carry that is not the app's words: their parameters (names,
+    paths) and matter labels — not their text, which the GUI says in its language."""
+    return strings_of([(e.params, e.detail_params, e.matter_label, e.matter_id) for e in entries])
+
+
 def _main_data() -> set[str]:
     feature, pre = sd.feature_matter(), sd.preexisting_matter()
-    return strings_of(
-        feature,
-        pre,
-        sd.make_matters(498),
-        sd.make_history(60),
-        sd.suggestions_for(pre),
-        sd.historical_documents(pre),
-        sd.make_documents(feature),
-        sd.status(EngineState.SYNCING),
-    ) | {"a.pdf", "Probate/Affidavit of execution.pdf", "J. Smith", *HOSTS}
+    return (
+        history_data(sd.make_history(60))
+        | strings_of(
+            feature,
+            pre,
+            sd.make_matters(498),
+            sd.suggestions_for(pre),
+            sd.historical_documents(pre),
+            sd.make_documents(feature),
+            sd.status(EngineState.SYNCING),
+        )
+        | {"a.pdf", "Probate/Affidavit of execution.pdf", "J. Smith", *HOSTS}
+    )
 
 
 def _window() -> tuple[MainWindow, object]:
@@ -321,7 +331,7 @@ def tray() -> Shown:
 
     return Shown(
         [controller.menu],
-        strings_of(history, conflicts, guards, matters, single) | _main_data(),
+        history_data(history) | strings_of(conflicts, guards, matters, single) | _main_data(),
         extra,
         controller.messages.clear,
     )
