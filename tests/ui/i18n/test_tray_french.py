@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.sync.views import EngineState
 from desktop.ui.tray import TrayController, attach_tray, tray_available
+from tests.ui import sample_data as sd
 from tests.ui.dialogs import tray_cases as cases
 
 pytestmark = pytest.mark.tray
@@ -36,9 +37,13 @@ def tray(qtbot: QtBot, french: None) -> Iterator[TrayController]:
 
 def test_french_tray_menu(qtbot: QtBot, tray: TrayController) -> None:
     tray.on_status(cases.status(EngineState.SYNCING, uploading=3, downloading=1, pending=12))
-    tray.on_history([cases.entry(i) for i in range(5)])
+    history = sd.make_history(5)  # the engine's own lines, said in French
+    tray.on_history(history)
     assert tray.open_action.text() == "&Ouvrir Prolegis Desktop"
     assert tray.recent_menu.title() == "&Activité récente"
+    recent = [a.text() for a in tray.recent_menu.actions()]
+    assert len(recent) == len(history)
+    assert not any(e.message in text for e, text in zip(reversed(history), recent, strict=True))
     assert "dossiers" in tray.tooltip()
     screen = QApplication.primaryScreen().geometry()
     menu_size = tray.menu.sizeHint()
