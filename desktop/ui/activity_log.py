@@ -65,7 +65,8 @@ class ActivityModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[ActivityLogEntry] = []
-        self._texts: dict[ActivityLogEntry, tuple[str, str]] = {}  # (message, detail) as shown
+        self._texts: list[tuple[str, str] | None] = []  # per row: (message, detail) as shown
+        self._hay: list[str | None] = []  # per row: what the text filter searches
         self._headers: tuple[str, ...] = ()
         self._result_text: dict[str, str] = {}
         self._set_texts()
@@ -82,7 +83,8 @@ class ActivityModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """Show the headers, results, times and the engine's lines in the new language."""
         self._set_texts()
-        self._texts.clear()
+        self._texts = [None] * len(self._rows)
+        self._hay = [None] * len(self._rows)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(LogColumn) - 1)
         if self._rows:
             last = len(self._rows) - 1
@@ -95,25 +97,34 @@ class ActivityModel(QAbstractTableModel):
             return
         self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
         self._rows[0:0] = new
+        self._texts[0:0] = [None] * len(new)
+        self._hay[0:0] = [None] * len(new)
         self.endInsertRows()
         if len(self._rows) > MAX_ENTRIES:
             self.beginRemoveRows(QModelIndex(), MAX_ENTRIES, len(self._rows) - 1)
-            for gone in self._rows[MAX_ENTRIES:]:
-                self._texts.pop(gone, None)
             del self._rows[MAX_ENTRIES:]
+            del self._texts[MAX_ENTRIES:]
+            del self._hay[MAX_ENTRIES:]
             self.endRemoveRows()
 
     def entry(self, row: int) -> ActivityLogEntry:
         return self._rows[row]
 
-    def shown(self, entry: ActivityLogEntry) -> tuple[str, str]:
-        """The entry's message and detail as shown: in the current language when the engine
-        gave their templates, else as written."""
-        texts = self._texts.get(entry)
+    def shown(self, row: int) -> tuple[str, str]:
+        """The message and detail of ``row`` as shown: in the current language when the engine
+        gave their templates, else as written (kept until the language changes)."""
+        texts = self._texts[row]
         if texts is None:
-            texts = entry_texts(entry)
-            self._texts[entry] = texts
+            texts = self._texts[row] = entry_texts(self._rows[row])
         return texts
+
+    def search_text(self, row: int) -> str:
+        """What the text filter searches in ``row`` (folded: case and accents ignored)."""
+        hay = self._hay[row]
+        if hay is None:
+            e = self._rows[row]
+            hay = self._hay[row] = fold(" ".join((*self.shown(row), e.matter_label, e.kind)))
+        return hay
 
     def result_text(self, result: str) -> str:
         return self._result_text.get(result, result)
@@ -144,13 +155,13 @@ class ActivityModel(QAbstractTableModel):
                 return self.result_text(e.result)
             if col == LogColumn.MATTER:
                 return e.matter_label or "—"
-            return self.shown(e)[0]
+            return self.shown(index.row())[0]
         if role == Qt.ItemDataRole.DecorationRole:
             if col == LogColumn.RESULT:
                 return icons.icon(_RESULT_ICON.get(e.result, "info-notice"))
             return QIcon()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(p for p in (e.at, *self.shown(e)) if p)
+            return "\n".join(p for p in (e.at, *self.shown(index.row())) if p)
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == LogColumn.TIME:
                 return QBrush(style.colour("muted"))
@@ -195,7 +206,7 @@ class ActivityFilter(QSortFilterProxyModel):
         if self._matter and e.matter_id != self._matter:
             return False
         if self._text:
-            hay = fold(" ".join((*model.shown(e), e.matter_label, e.kind)))
+            hay = model.search_text(source_row)
             return all(word in hay for word in self._text.split())
         return True
 
@@ -333,7 +344,7 @@ class ActivityDock(QDockWidget):
         entry = current.data(ENTRY_ROLE) if current.isValid() else None
         if isinstance(entry, ActivityLogEntry) and entry.detail:
             prefix = self.tr("What to do:") if entry.result == "error" else self.tr("Details:")
-            self.detail.setText(f"<b>{prefix}</b> {_escape(self.model.shown(entry)[1])}")
+            self.detail.setText(f"<b>{prefix}</b> {_escape(entry_texts(entry)[1])}")
             self.detail.show()
         else:
             self.detail.hide()
