@@ -82,7 +82,10 @@ class TrayController(QObject):
     ) -> None:
         super().__init__(parent)
         self._submit = submit
+        # False when the engine sends its own Notice for conflicts and matters needing a
+        # client (the real engine does): then the tray does not tell the same thing twice.
         self._derive = derive_notifications
+        self._quiet = False  # set while re-showing the current state (a language switch)
         self._status = EngineStatus(state=EngineState.STARTING)
         self._recent: deque[ActivityLogEntry] = deque(maxlen=RECENT)
         self._seen: set[str] = set()
@@ -128,10 +131,9 @@ class TrayController(QObject):
         self.sync_action.setText(self.tr("&Sync now"))
         self.recent_menu.setTitle(self.tr("&Recent activity"))
         self.quit_action.setText(self.tr("&Quit"))
-        before = self._derive
-        self._derive = False  # a new language is not a new error to notify
+        self._quiet = True  # a new language is not a new error to notify
         self.on_status(self._status)
-        self._derive = before
+        self._quiet = False
         self._fill_recent()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -173,7 +175,7 @@ class TrayController(QObject):
             status.state not in (EngineState.PAUSED, EngineState.SIGNED_OUT)
         )
         if (
-            self._derive
+            not self._quiet
             and status.state == EngineState.ERROR
             and (before.state != EngineState.ERROR or before.message != status.message)
         ):
@@ -194,7 +196,7 @@ class TrayController(QObject):
         """Notify about version conflicts that were not there before."""
         new = self._new("conflicts", [f"conflict:{c.conflict_id}" for c in conflicts])
         fresh = [c for c in conflicts if f"conflict:{c.conflict_id}" in new]
-        if not fresh:
+        if not fresh or not self._derive:
             return
         if len(fresh) == 1:
             c = fresh[0]
@@ -260,6 +262,8 @@ class TrayController(QObject):
             and k[7:] in {m.matter_id for m in matters} - {m.matter_id for m in waiting}
         }
         new = self._new("matters", [f"client:{m.matter_id}" for m in waiting], replace=False)
+        if not self._derive:
+            return
         for m in waiting:
             if f"client:{m.matter_id}" in new:
                 self.notify(
@@ -429,6 +433,7 @@ def attach_tray(
     *,
     available: bool | None = None,
     on_quit: Callable[[], None] | None = None,
+    derive_notifications: bool = False,
 ) -> TrayController | None:
     """Give the app a tray icon, or — where the desktop has none — show ``window`` with a
     notice saying why (closing it then quits). Returns the controller, or None."""
@@ -441,7 +446,8 @@ def attach_tray(
             window.close_to_tray = False
         _show(window)
         return None
-    controller = TrayController(submit, parent=window)
+    # The real engine notifies conflicts and matters needing a client itself (Notice events).
+    controller = TrayController(submit, derive_notifications=derive_notifications, parent=window)
     if hasattr(window, "close_to_tray"):
         window.close_to_tray = True
     controller.open_requested.connect(lambda: _show(window))

@@ -63,3 +63,30 @@ def test_with_a_tray_closing_hides_to_it(
     assert not window.isVisible()
     tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
     assert window.isVisible()
+
+
+def test_engine_notices_are_not_told_twice(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """With the real engine (which sends a Notice for a conflict), the tray does not derive a
+    second notification from the conflict list."""
+    from desktop.sync.events import notice
+    from desktop.sync.messages import msg
+    from desktop.ui.tray import TrayController
+    from tests.ui.dialogs.tray_cases import conflict
+
+    tray = TrayController(lambda c: None, derive_notifications=False)
+    tray.on_conflicts([])
+    tray.on_conflicts([conflict(1)])
+    assert tray.messages == []
+    tray.on_notice(
+        notice(
+            "warning",
+            msg("Version conflict"),
+            msg(
+                "{path} was changed here and in Clio; both versions are kept until you choose.",
+                path="Deed.pdf",
+            ),
+            "m-1",
+        )
+    )
+    assert len(tray.messages) == 1 and "Deed.pdf" in tray.messages[0][1]
+    tray.deleteLater()

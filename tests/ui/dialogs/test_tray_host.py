@@ -31,7 +31,7 @@ def tray_host(qtbot: QtBot) -> None:
 def tray(qtbot: QtBot, tray_host: None, submitted: Recorder) -> Iterator[TrayController]:
     window = QMainWindow()
     qtbot.addWidget(window)
-    controller = attach_tray(window, submitted, on_quit=lambda: None)
+    controller = attach_tray(window, submitted, on_quit=lambda: None, derive_notifications=True)
     assert controller is not None, "a tray host is running: attach_tray must use it"
     assert window.findChildren(NoTrayNotice) == []
     qtbot.waitUntil(
