@@ -21,8 +21,10 @@ conflicts at once (``keep_both``/``keep_local``/``keep_clio``; ``ask`` leaves th
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from desktop.clio.records import Document
 from desktop.sync.events import notice
@@ -209,6 +211,32 @@ class Conflicts:
                 self.kit.ctx.record("error", str(exc), result="error", matter_id=row.matter_id,
                                     subject=row.rel_path)
 
+    def close_gone(self) -> int:
+        """Close the conflicts whose kept files the user moved or deleted here: what they did
+        with them is their answer (a moved copy is an ordinary file from then on — kept both;
+        a deleted one is gone — kept the other). Returns how many were closed. A matter
+        folder that is missing closes nothing."""
+        closed = 0
+        for row in self.kit.state.conflicts():
+            scope = self.scope_for(row.matter_id)
+            if scope is None or not scope.root.is_dir():
+                continue
+            mine, clios = ((row.copy_path, row.rel_path) if row.kind == "edit"
+                           else (row.rel_path, row.copy_path))
+            held = [mine] if row.kind == "edit" else [mine, clios]
+            if not any(_gone(scope.root, p) for p in held):
+                continue
+            self.kit.state.close_conflict(row.id)
+            if not _gone(scope.root, mine):
+                said = msg("{path}: kept this computer's version", path=row.rel_path)
+            elif _named_anywhere(scope.root, names.name_of(mine)):
+                said = msg("{path}: kept both versions", path=row.rel_path)
+            else:
+                said = msg("{path}: kept Clio's version", path=row.rel_path)
+            Doer(self.kit, scope).record("conflict", said, subject=row.rel_path)
+            closed += 1
+        return closed
+
     # -- the read model ---------------------------------------------------------------------
 
     def views(self) -> list[ConflictView]:
@@ -230,3 +258,19 @@ class Conflicts:
                             "Clio", str(clio_file) if clio_file.exists() else ""),
                 row.detected_at))
         return out
+
+
+def _gone(root: Path, rel: str) -> bool:
+    """Nothing at ``rel`` any more (an unreadable folder is not "gone")."""
+    try:
+        os.lstat(localfs.resolve_in(root, rel))
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
+def _named_anywhere(root: Path, name: str) -> bool:
+    """A file called ``name`` somewhere under ``root`` (a moved copy)."""
+    return any(name in files for _dirpath, _dirs, files in os.walk(root))

@@ -97,6 +97,7 @@ class MirrorPart:
             return
         self._forget_unlinked()
         self.conflict_book.apply_queued()
+        self.conflict_book.close_gone()
         self.deletions.apply_queued()
         if self.ctx.store.journal.open_intents():
             self.kit.ops.recover(self._adopt)

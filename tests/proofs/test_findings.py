@@ -1,0 +1,64 @@
+"""What the proof suites found, one focused test per fix (each names the suite and the case).
+The suites' own examples are random; these pin each finding down for good."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from desktop.sandbox import Sandbox
+from tests.proofs.conftest import ProofFactory
+from tests.proofs.support import ProofHarness
+
+M = "m-1"
+
+
+def conflicted(mh: ProofHarness, rel: str = "A/x.txt") -> str:
+    """A document changed on both sides; returns its conflicted copy's path."""
+    mh.new_matter(M)
+    mh.write(M, rel, b"base")
+    mh.sync()
+    mh.clio_edit(mh.doc_id(M, rel), b"theirs")
+    mh.write(M, rel, b"mine, longer")
+    mh.sync(expect=3)
+    (c,) = mh.store.documents.conflicts(M)
+    return c.copy_path
+
+
+def test_a_conflicted_copy_moved_with_its_folder_closes_the_conflict(
+        sandbox: Sandbox, proof_factory: ProofFactory) -> None:
+    """Interleavings: the user renamed the folder holding a conflict's copy; the conflict
+    stayed open for ever, pointing at a file that was no longer there (exit code 3 on every
+    pass), while the moved copy went to Clio as an ordinary file."""
+    mh = proof_factory(sandbox)
+    copy = conflicted(mh)
+    os.rename(mh.folder(M) / "A", mh.folder(M) / "C")
+    mh.sync()  # exit 0: answered by the move (kept both)
+    assert mh.store.documents.conflicts(M) == []
+    moved = "C/" + copy.split("/", 1)[1]
+    assert mh.clio_by_path(M) == {"C/x.txt": b"theirs", moved: b"mine, longer"}
+    mh.assert_in_step(M)
+
+
+def test_a_deleted_conflicted_copy_closes_the_conflict(
+        sandbox: Sandbox, proof_factory: ProofFactory) -> None:
+    mh = proof_factory(sandbox)
+    copy = conflicted(mh)
+    (mh.folder(M) / copy).unlink()
+    mh.sync()
+    assert mh.store.documents.conflicts(M) == []
+    assert mh.clio_by_path(M) == {"A/x.txt": b"theirs"}
+    mh.assert_in_step(M)
+
+
+def test_a_missing_matter_folder_closes_no_conflict(
+        sandbox: Sandbox, proof_factory: ProofFactory) -> None:
+    mh = proof_factory(sandbox)
+    conflicted(mh)
+    folder: Path = mh.folder(M)
+    os.rename(folder, folder.with_name("away"))
+    mh.sync(expect=1)
+    assert len(mh.store.documents.conflicts(M)) == 1
+    os.rename(folder.with_name("away"), folder)
+    mh.sync(expect=3)
+    assert len(mh.store.documents.conflicts(M)) == 1
