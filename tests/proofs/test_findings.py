@@ -62,3 +62,19 @@ def test_a_missing_matter_folder_closes_no_conflict(
     os.rename(folder.with_name("away"), folder)
     mh.sync(expect=3)
     assert len(mh.store.documents.conflicts(M)) == 1
+
+
+def test_a_clio_document_named_like_an_open_conflicts_copy_is_downloaded_beside_it(
+        sandbox: Sandbox, proof_factory: ProofFactory) -> None:
+    """Interleavings: a colleague uploaded a document whose name is the conflicted copy's; the
+    mirror left it out (the copy's path is kept out of the sync) for as long as the conflict
+    stayed open — a Clio document with no local file, and no row."""
+    mh = proof_factory(sandbox)
+    copy = conflicted(mh)
+    mh.clio_upload(M, copy, b"a colleague's file of that name")
+    mh.sync(expect=3)
+    local = mh.local_state(M)
+    assert local[copy] == b"mine, longer"
+    numbered = copy[:-len(".txt")] + " (2).txt"
+    assert local[numbered] == b"a colleague's file of that name"
+    mh.assert_in_step(M)

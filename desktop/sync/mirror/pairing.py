@@ -67,6 +67,7 @@ def pair(
     remote_folders: Mapping[RemotePath, str] | None = None,
     unscanned: Iterable[str] = (),
     reserved: Iterable[str] = (),
+    held: Iterable[str] = (),
 ) -> list[Triple]:
     """The triples of one matter, sorted by path.
 
@@ -75,14 +76,21 @@ def pair(
     not read — nothing under them is judged this pass (their rows are not "deleted").
     ``reserved``: local paths a Clio document must not be placed at (folders, on either side:
     a document named like a folder is numbered instead of colliding with it).
+    ``held``: local files kept out of the sync (an open conflict's copies): not judged, like
+    ``unscanned``, but known to be there — a Clio document whose path is one of them is
+    numbered away from it instead of being left out.
     """
     def key(path: str) -> str:
         return names.path_key(path, case_insensitive)
 
     blind = tuple(unscanned)
+    kept_out = (*blind, *held)
+
+    def unseen(path: str) -> bool:
+        return any(names.is_under(path, d) for d in blind)
 
     def hidden(path: str) -> bool:
-        return any(names.is_under(path, d) for d in blind)
+        return any(names.is_under(path, d) for d in kept_out)
 
     all_bases = list(bases)
     kept = [b for b in all_bases if not hidden(b.path)]
@@ -126,6 +134,7 @@ def pair(
     taken = {key(b.path) for b in kept} | {key(at.path) for at in found if at} | set(loose)
     taken |= {key(state.path) for state in extra}
     taken |= {key(path) for path in reserved}
+    taken |= {key(path) for path in held}
 
     def place(remote: RemoteState, own: set[str]) -> str:
         wanted = names.local_path_for(remote.path, remote_folders)
@@ -152,7 +161,7 @@ def pair(
     new_docs: list[RemoteState] = []
     for r in sorted((r for r in by_doc.values() if r.live), key=lambda r: r.doc_id or 0):
         wanted = names.local_path_for(r.path, remote_folders)
-        if hidden(wanted):
+        if unseen(wanted):
             continue
         slot = slots.get(key(wanted))
         if slot is not None and slot.remote is None:

@@ -119,10 +119,10 @@ def plan_matter(
         remote_count=remote.count, remote_folder_count=len(remote.folders),
         indexed_folders=sum(1 for f in folder_bases if f.folder_id is not None))
 
-    hidden = hidden_paths(state.conflicts(scope.matter_id))
-    if scan is not None:
-        hidden.update(scan.unreadable)
-    hidden.update(b.path for b in bases if b.doc_id in remote.unplaced)
+    held = hidden_paths(state.conflicts(scope.matter_id))
+    blind: set[str] = set(scan.unreadable) if scan is not None else set()
+    blind.update(b.path for b in bases if b.doc_id in remote.unplaced)
+    hidden = held | blind
 
     def is_hidden(path: str) -> bool:
         return any(names.is_under(path, h) for h in hidden)
@@ -139,7 +139,7 @@ def plan_matter(
     folder_paths = {names.local_folder_for(f.path, r2l) for f in remote_folders if not f.deleted}
     folder_paths.update(scan.dirs if scan else ())
     triples = pair(bases, local, docs, case_insensitive=ci, remote_folders=r2l,
-                   unscanned=sorted(hidden), reserved=folder_paths)
+                   unscanned=sorted(blind), reserved=folder_paths, held=sorted(held))
     taken = {names.path_key(p, ci) for p in hidden}
     for t in triples:
         for p in (t.local.path if t.local.present else "", t.base.path if t.base else "",
