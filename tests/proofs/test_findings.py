@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.sandbox import Sandbox
 from tests.proofs.conftest import ProofFactory
-from tests.proofs.support import ProofHarness
+from tests.proofs.support import ProblemClock, ProofHarness
 
 M = "m-1"
 
@@ -77,4 +77,30 @@ def test_a_clio_document_named_like_an_open_conflicts_copy_is_downloaded_beside_
     assert local[copy] == b"mine, longer"
     numbered = copy[:-len(".txt")] + " (2).txt"
     assert local[numbered] == b"a colleague's file of that name"
+    mh.assert_in_step(M)
+
+
+def test_renamed_in_clio_edited_here_and_the_upload_failing_makes_no_second_document(
+        sandbox: Sandbox, proof_factory: ProofFactory, clock: ProblemClock) -> None:
+    """Faults (an ongoing mix on every route): a document renamed in Clio and edited here was
+    moved to Clio's name, then its upload failed; the row stayed at the old name, so the next
+    pass took the edited file under its new name for a new one and uploaded it as a second
+    document (and downloaded the first beside it)."""
+    mh = proof_factory(sandbox)
+    mh.new_matter(M)
+    mh.write(M, "Letters/doc.txt", b"v1")
+    mh.sync()
+    doc = mh.doc_id(M, "Letters/doc.txt")
+    mh.admin.update_document(doc, name="renamed in Clio.txt")
+    mh.write(M, "Letters/doc.txt", b"v2, edited here")
+    sandbox.admin.set_faults("PATCH:/api/v4/documents/*=502+after")  # the commit's answer lost
+    mh.sync(expect=1)
+    assert mh.local_state(M) == {"Letters/renamed in Clio.txt": b"v2, edited here"}
+    sandbox.admin.set_faults(None)
+    clock.advance()
+    mh.sync(expect=None)
+    clock.advance()
+    mh.sync()
+    assert mh.clio_by_path(M) == {"Letters/renamed in Clio.txt": b"v2, edited here"}
+    assert mh.local_state(M) == {"Letters/renamed in Clio.txt": b"v2, edited here"}
     mh.assert_in_step(M)

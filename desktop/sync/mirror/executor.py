@@ -176,9 +176,11 @@ class MatterRun(Doer):
             self.download_doc(t, d, d.path, replace=True, remote_path=remote)
         elif a is Action.MOVE_LOCAL_THEN_UPLOAD_VERSION:
             self.move_local(t, d)
+            self.follow(t, d.move_to or t.local.path)
             self.new_version(t, d.move_to or t.local.path, self.current(t.remote.path))
         elif a is Action.MOVE_LOCAL_THEN_DOWNLOAD:
             self.move_local(t, d)
+            self.follow(t, d.move_to or t.local.path)
             self.download_doc(t, d, d.move_to or t.local.path, replace=True)
         elif a is Action.RESTORE_REMOTE_THEN_UPLOAD_VERSION:
             self.restore_then_upload(t, d)
@@ -217,6 +219,18 @@ class MatterRun(Doer):
         self.write(rel, local_stat(t.local), sha, doc_id=doc_id, version_id=version,
                    remote_path=remote, replaces=b.path if b else None,
                    historical=bool(b and b.historical and doc_id is None))
+
+    def follow(self, t: Triple, rel: str) -> None:
+        """The row follows a file this pass just moved, keeping the base's content: if the
+        transfer that comes next fails, the next pass finds the file where its row is (its
+        edit still to send, or Clio's still to fetch) — an edited file under a new name could
+        not be recognised any more, and would be uploaded as a second document."""
+        b = t.base
+        if b is None:
+            return
+        self.write(rel, (b.size, b.mtime_ns, b.inode), b.sha256, doc_id=b.doc_id,
+                   version_id=b.version_id, remote_path=self.current(t.remote.path),
+                   replaces=b.path)
 
     def forget(self, t: Triple) -> None:
         if t.base is not None:
