@@ -223,21 +223,24 @@ def assert_no_duplicates(mh: ProofHarness, matters: Sequence[str], ledger: Ledge
     tags = Counter(d.external_property("prolegis_id") for d in live)
     twice = {t: n for t, n in tags.items() if t and n > 1}
     assert not twice, f"documents uploaded twice (prolegis_id: count): {twice}"
-    stubs = [d.id for d in mh.observer.documents(show_uncompleted=True, include_deleted=True)
+    stubs = [d.id for d in mh.observer.documents(show_uncompleted=True)  # (trashed ones: gone)
              if d.latest_version is None or not d.latest_version.fully_uploaded]
     assert not stubs, f"upload stubs left in Clio: {stubs}"
     if ledger is None:
         return
-    contents = Counter(sha(mh.admin.document_bytes(d.id)) for d in live)
-    dup = [h[:12] for h, n in contents.items() if n > 1 and ledger.writes[h] < n]
-    assert not dup, f"a content written once is in {len(dup)} live Clio documents: {dup}"
+    holders: dict[str, list[str]] = {}
+    for d in live:
+        holders.setdefault(sha(mh.admin.document_bytes(d.id)), []).append(
+            f"{d.id} {d.name!r} ({d.external_property('prolegis_id') or 'no tag'})")
+    dup = {h[:12]: docs for h, docs in holders.items() if len(docs) > ledger.writes[h] > 0}
+    assert not dup, f"contents written fewer times than live Clio documents hold them: {dup}"
     local: Counter[str] = Counter()
     for m in matters:
         for p in files_under(mh.folder(m)):
             if not names.is_ignored(p.name):
                 local[sha(p.read_bytes())] += 1
-    dup = [h[:12] for h, n in local.items() if n > 1 and ledger.writes[h] < n]
-    assert not dup, f"a content written once is in several local files: {dup}"
+    dup2 = [h[:12] for h, n in local.items() if n > ledger.writes[h] > 0]
+    assert not dup2, f"contents written fewer times than local files hold them: {dup2}"
 
 
 # -- acting during a pass ----------------------------------------------------------------------
