@@ -184,7 +184,7 @@ class DocumentsApi(ApiBase):
         doc = self.update_document(result.document.id, external_properties=external_properties,
                                    current=result.document)
         return UploadResult(document=doc, sha256=result.sha256, size=result.size,
-                            parts=result.parts)
+                            parts=result.parts, version_uuid=result.version_uuid)
 
     def download_document(self, document_id: int, target: Path, *,
                           version_id: int | None = None,

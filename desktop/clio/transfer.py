@@ -50,6 +50,7 @@ class UploadResult:
     sha256: str
     size: int
     parts: int
+    version_uuid: str = ""  # the version this upload made (another may be the latest already)
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,8 @@ class Transfers:
                                user_message=f"“{path.name}” changed while it was being sent to "
                                "Clio. It will be sent again once it stops changing.")
         document = self._commit(doc_id, uuid, priority)
-        return UploadResult(document=document, sha256=digest, size=size, parts=len(plan) or 1)
+        return UploadResult(document=document, sha256=digest, size=size, parts=len(plan) or 1,
+                            version_uuid=uuid)
 
     def _put_parts(self, path: Path, doc_id: int, uuid: str, plan: list[tuple[int, int, int]],
                    parts: list[UploadPart], meter: HashingProgress,

@@ -104,3 +104,41 @@ def test_renamed_in_clio_edited_here_and_the_upload_failing_makes_no_second_docu
     assert mh.clio_by_path(M) == {"Letters/renamed in Clio.txt": b"v2, edited here"}
     assert mh.local_state(M) == {"Letters/renamed in Clio.txt": b"v2, edited here"}
     mh.assert_in_step(M)
+
+
+def test_a_version_uploaded_by_someone_else_during_ours_is_not_taken_for_ours(
+        sandbox: Sandbox, proof_factory: ProofFactory) -> None:
+    """Two seats: both uploaded a new version of one document at the same moment. The
+    companion recorded the document's latest version after its own commit — the other
+    upload's — as its own (with its own sha256, in the index and in Clio's properties), so
+    this computer kept its bytes for ever while Clio's latest version had the other's."""
+    mh = proof_factory(sandbox)
+    mh.new_matter(M)
+    mh.write(M, "Offer.docx", b"v1")
+    mh.sync()
+    doc = mh.doc_id(M, "Offer.docx")
+    mh.write(M, "Offer.docx", b"mine, v2")
+    fired: list[str] = []
+
+    def colleague_commits_first(request: object) -> None:
+        url = getattr(request, "url", None)
+        if (not fired and getattr(request, "method", "") == "PATCH"
+                and str(getattr(url, "path", "")).startswith(f"/api/v4/documents/{doc}")):
+            fired.append("theirs")  # before our commit: their version is newer than ours
+            mh.clio_edit(doc, b"theirs, v3")
+
+    http = mh.h.clio.session.http
+    http.event_hooks = {**http.event_hooks,
+                        "request": [*http.event_hooks["request"], colleague_commits_first]}
+    mh.sync()
+    assert fired
+    versions = [v.id for v in mh.clio.document_versions(doc)]
+    assert len(versions) == 3
+    ours = versions[1]
+    assert mh.store.documents.row(M, "Offer.docx").base.version_id == ours
+    stored = mh.clio.document(doc)
+    assert stored.external_property("prolegis_version") == "2"  # the hash describes ours
+    mh.sync()  # Clio's latest is theirs: downloaded (ours stays in Clio's versions)
+    assert mh.local_state(M) == {"Offer.docx": b"theirs, v3"}
+    assert mh.admin.document_bytes(doc, ours) == b"mine, v2"
+    mh.assert_in_step(M)

@@ -19,6 +19,7 @@ after, and tagged so that a crash at any point is finished or cleaned up, never 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import mimetypes
 import uuid
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.clio.errors import AmbiguousRequestError, ClioError, NotFoundError
-from desktop.clio.records import FIELDS, Document, Folder
+from desktop.clio.records import FIELDS, Document, DocumentVersion, Folder
 from desktop.clio.streams import ProgressFn
 from desktop.sync.context import EngineContext
 from desktop.sync.mirror.localops import Deferred
@@ -128,23 +129,39 @@ class ClioOps:
     def upload_version(self, path: Path, *, matter_id: str, rel_path: str, doc_id: int,
                        name: str, expected_key: int | None,
                        progress: ProgressFn | None = None) -> tuple[Document, str]:
-        """Upload ``path`` as the new latest version of ``doc_id`` (see the module docstring)."""
+        """Upload ``path`` as the new latest version of ``doc_id`` (see the module docstring).
+        Returns the document with *our* version as its latest — what this upload made — and
+        the sha256 sent; the cache gets the document as Clio has it."""
         self.check_current(doc_id, expected_key)
 
-        def call() -> tuple[Document, str]:
+        def call() -> tuple[Document, str, DocumentVersion]:
             result = self.ctx.clio.upload_version(doc_id, path, name=name,
                                                   content_type=content_type(name),
                                                   progress=progress)
-            number = result.document.latest_version_number
+            own = self.own_version(doc_id, result.document, result.version_uuid)
             doc = self.ctx.clio.update_document(doc_id, external_properties={
-                PROP_SHA: result.sha256, PROP_VERSION: str(number or "")},
+                PROP_SHA: result.sha256, PROP_VERSION: str(own.version_number or "")},
                 current=result.document)
-            return doc, result.sha256
+            return doc, result.sha256, own
 
-        doc, sha = self._run("doc.version", f"{matter_id}:{rel_path}",
-                             {"doc_id": doc_id, "path": rel_path}, call)
-        self.cache.update_doc(doc)
-        return doc, sha
+        doc, sha, own = self._run("doc.version", f"{matter_id}:{rel_path}",
+                                  {"doc_id": doc_id, "path": rel_path}, call)
+        self.cache.update_doc(doc)  # Clio as it is (someone's newer version included)
+        return dataclasses.replace(doc, latest_version=own), sha
+
+    def own_version(self, doc_id: int, doc: Document, uuid: str) -> DocumentVersion:
+        """The version an upload made. Usually the document's latest; when someone else's
+        version came in at the same moment, theirs is the latest and ours is found among the
+        versions — never take theirs for ours (its number would go with our hash)."""
+        latest = doc.latest_version
+        if latest is not None and (not uuid or latest.uuid == uuid):
+            return latest
+        for v in self.ctx.clio.document_versions(doc_id):
+            if v.uuid == uuid:
+                log.warning("document %s: another version was uploaded at the same moment as "
+                            "ours; ours (%s) stays in Clio's version history", doc_id, v.id)
+                return v
+        raise ValueError(f"document {doc_id}: the version just uploaded is not listed")
 
     def move(self, doc_id: int, *, name: str | None, parent_id: int | None) -> Document:
         doc: Document = self._run("doc.move", str(doc_id),
