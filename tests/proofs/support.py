@@ -338,17 +338,19 @@ def settle(seats: Sequence[tuple[ProofHarness, Sequence[str]]], clock: ProblemCl
            *, max_rounds: int = 8) -> list[PassReport]:
     """Run passes (every seat in turn) until a whole round changes nothing and every pass ends
     in step or with conflicts waiting; returns the last round's reports. Deletions the guard
-    holds are allowed (the user confirms them), failed items are retried at once."""
+    holds are allowed (the user confirms them), failed items are retried at once. The first
+    round is a full reconcile, as one runs every four hours (and after a long pause): only a
+    full listing notices a document purged from Clio's trash."""
     before = [fingerprint(mh, ms) for mh, ms in seats]
     history: list[list[str]] = []
-    for _ in range(max_rounds):
+    for round_ in range(max_rounds):
         if clock is not None:
             clock.advance()
         reports = []
         for mh, _ms in seats:
             if being_written(mh):
                 time.sleep(2.1)
-            reports.append(mh.sync_once(allow_deletes=True))
+            reports.append(mh.sync_once(allow_deletes=True, full=round_ == 0))
         after = [fingerprint(mh, ms) for mh, ms in seats]
         history.append([f"{r.exit_code}: {r.lines()}" for r in reports])
         if after == before and all(r.exit_code in SETTLED_CODES for r in reports) \

@@ -302,6 +302,8 @@ class World:
             self.mh.observer.update_document(found[0], restore=True)
         except ClioError as exc:
             return f"clio restore {'/'.join(found[1])} refused ({exc.status})"
+        # live again: its content may also be live elsewhere (moved to another matter here)
+        self.ledger.writes[sha(self.mh.admin.document_bytes(found[0]))] += 1
         return f"clio restore {'/'.join(found[1])}"
 
     def clio_purge(self, rnd: random.Random, m: str) -> str | None:
