@@ -20,6 +20,7 @@ from desktop.clio.oauth import ClientCredentials
 from desktop.clio.regions import ClioTarget
 from desktop.clio.session import ClioSession
 from desktop.clio.tokens import TokenStore, token_store_for
+from desktop.messages import msg
 from desktop.paths import AppPaths
 from desktop.settings import Settings
 
@@ -71,9 +72,9 @@ def app_credentials(target: ClioTarget, store: TokenStore, *, client_id: str | N
     if not secret:
         raise AppNotConfiguredError(
             f"no secret stored for Clio app {cid} at {target.base_url}",
-            user_message=(f"The secret of the Clio app “{cid}” is not stored on this computer. "
-                          "Sign in again giving --client-secret (or enter it in the wizard's "
-                          "Advanced page)."),
+            user_template=msg("The secret of the Clio app “{app}” is not stored on this "
+                              "computer. Sign in again giving --client-secret (or enter it in "
+                              "the wizard's Advanced page).", app=cid),
         )
     return ClientCredentials(client_id=cid, client_secret=secret)
 

@@ -1,7 +1,11 @@
 """Every failure the Clio client reports, as typed exceptions with a message people can act on.
 
 ``str(exc)`` is the technical description for logs (never a secret); ``exc.user_message`` is one
-or two sentences a law-firm user understands, saying what happened and what to do.
+or two sentences a law-firm user understands, saying what happened and what to do — in English,
+for the command line and logs; ``exc.user_template`` is the same sentence as a
+:class:`~desktop.messages.Message` (an English template and its parameters) that the GUI says in
+the user's language. Each class's default is its ``default_user_template`` (written with
+``msg("…")``; ``default_user_message`` is its English text).
 :func:`error_from_response` turns an HTTP error answer from Clio into the right class.
 """
 
@@ -11,25 +15,45 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from desktop.messages import Message, msg, verbatim
+
 
 class ClioError(Exception):
     """Base class. ``status`` is the HTTP status when there was one; ``error_type`` and
-    ``clio_message`` are Clio's ``error.type``/``error.message`` when it sent them."""
+    ``clio_message`` are Clio's ``error.type``/``error.message`` when it sent them.
 
-    default_user_message = "Something went wrong while talking to Clio. Please try again."
+    ``user_template`` (a :class:`~desktop.messages.Message`) is what the user is told;
+    ``user_message`` its English text. Give ``user_template``; a plain ``user_message`` alone
+    is kept as it is (shown untranslated)."""
+
+    default_user_template: Message = msg(
+        "Something went wrong while talking to Clio. Please try again."
+    )
+    default_user_message = default_user_template.english()
     retryable = False
+
+    def __init_subclass__(cls, **kw: Any) -> None:
+        super().__init_subclass__(**kw)
+        if "default_user_template" in cls.__dict__:
+            cls.default_user_message = cls.default_user_template.english()
+        elif "default_user_message" in cls.__dict__:  # a subclass that only says it in English
+            cls.default_user_template = verbatim(cls.default_user_message)
 
     def __init__(
         self,
         message: str,
         *,
         user_message: str | None = None,
+        user_template: Message | None = None,
         status: int | None = None,
         error_type: str | None = None,
         clio_message: str | None = None,
     ) -> None:
         super().__init__(message)
-        self.user_message = user_message or self.default_user_message
+        if user_template is None:
+            user_template = verbatim(user_message) if user_message else self.default_user_template
+        self.user_template = user_template
+        self.user_message = user_message or user_template.english()
         self.status = status
         self.error_type = error_type
         self.clio_message = clio_message
@@ -41,13 +65,13 @@ class ClioError(Exception):
 class AuthError(ClioError):
     """The sign-in is missing, expired or refused: the user has to sign in again."""
 
-    default_user_message = "Prolegis Desktop needs you to sign in to Clio again."
+    default_user_template = msg("Prolegis Desktop needs you to sign in to Clio again.")
 
 
 class SignInRequired(AuthError):
     """No tokens are stored for this Clio and account."""
 
-    default_user_message = (
+    default_user_template = msg(
         "Prolegis Desktop is not signed in to Clio. Sign in (Connect in the app, or "
         "'prolegis-desktop login')."
     )
@@ -56,13 +80,13 @@ class SignInRequired(AuthError):
 class TokenExpiredError(AuthError):
     """The access token expired and could not be renewed (no refresh token or app secret)."""
 
-    default_user_message = "Your Clio sign-in has expired. Please sign in to Clio again."
+    default_user_template = msg("Your Clio sign-in has expired. Please sign in to Clio again.")
 
 
 class TokenRevokedError(AuthError):
     """Clio no longer accepts the tokens (revoked, app disconnected, wrong region)."""
 
-    default_user_message = (
+    default_user_template = msg(
         "Clio no longer accepts this sign-in: it was revoked, the app was disconnected in Clio, "
         "or the account is in another region. Please sign in to Clio again."
     )
@@ -71,7 +95,7 @@ class TokenRevokedError(AuthError):
 class AppNotConfiguredError(AuthError):
     """No Clio app (client id and secret) is known for this region or URL."""
 
-    default_user_message = (
+    default_user_template = msg(
         "No Clio app is set up for this Clio region. Ask your administrator for the firm's Clio "
         "app id and secret, and give them when signing in (--client-id and --client-secret, or "
         "the wizard's Advanced page)."
@@ -81,32 +105,32 @@ class AppNotConfiguredError(AuthError):
 class SignInError(AuthError):
     """The browser sign-in did not complete."""
 
-    default_user_message = "The sign-in to Clio did not complete. Please start it again."
+    default_user_template = msg("The sign-in to Clio did not complete. Please start it again.")
 
 
 class AuthorizationDenied(SignInError):
-    default_user_message = (
+    default_user_template = msg(
         "Access was declined in the Clio page. To connect, sign in again and choose to allow "
         "Prolegis Desktop."
     )
 
 
 class StateMismatchError(SignInError):
-    default_user_message = (
+    default_user_template = msg(
         "The browser sent back an answer that does not belong to this sign-in (perhaps from an "
         "old tab). Close the old Clio tabs and start the sign-in again."
     )
 
 
 class SignInTimeout(SignInError):
-    default_user_message = (
+    default_user_template = msg(
         "No answer came back from the browser in time. Start the sign-in again and finish it in "
         "the Clio page that opens."
     )
 
 
 class SignInCancelled(SignInError):
-    default_user_message = "The sign-in to Clio was cancelled."
+    default_user_template = msg("The sign-in to Clio was cancelled.")
 
 
 class PortInUseError(SignInError):
@@ -115,11 +139,12 @@ class PortInUseError(SignInError):
     def __init__(self, port: int) -> None:
         super().__init__(
             f"cannot listen on 127.0.0.1:{port}: address in use",
-            user_message=(
-                f"Port {port} on this computer is used by another program, so the Clio sign-in "
+            user_template=msg(
+                "Port {port} on this computer is used by another program, so the Clio sign-in "
                 "cannot receive its answer. Close that program, or set another port with "
                 "'prolegis-desktop config set oauth_port N' (the Clio app's redirect URI must "
-                "use the same port)."
+                "use the same port).",
+                port=port,
             ),
         )
         self.port = port
@@ -129,9 +154,9 @@ class OAuthProtocolError(SignInError):
     """Clio's token endpoint refused a request (``oauth_error`` is e.g. ``invalid_grant``)."""
 
     def __init__(self, message: str, *, oauth_error: str, user_message: str | None = None,
-                 status: int | None = None) -> None:
-        super().__init__(message, user_message=user_message, status=status,
-                         error_type=oauth_error)
+                 user_template: Message | None = None, status: int | None = None) -> None:
+        super().__init__(message, user_message=user_message, user_template=user_template,
+                         status=status, error_type=oauth_error)
         self.oauth_error = oauth_error
 
 
@@ -141,14 +166,14 @@ class OAuthProtocolError(SignInError):
 class KeychainError(ClioError):
     """The system keychain failed (other than being absent or locked)."""
 
-    default_user_message = (
+    default_user_template = msg(
         "The system keychain, where the Clio sign-in is kept, reported an error. Check that it "
         "works (it may need unlocking) and try again."
     )
 
 
 class KeychainUnavailableError(KeychainError):
-    default_user_message = (
+    default_user_template = msg(
         "No system keychain is available to keep the Clio sign-in safe. On Windows and macOS the "
         "built-in one is used; on Linux install and start GNOME Keyring or KWallet (a Secret "
         "Service provider), or choose a keyring backend in keyring's configuration "
@@ -157,7 +182,7 @@ class KeychainUnavailableError(KeychainError):
 
 
 class KeychainLockedError(KeychainError):
-    default_user_message = (
+    default_user_template = msg(
         "The system keychain is locked, so the Clio sign-in cannot be read or saved. Unlock it "
         "(log in to your desktop session or open your keychain app) and try again."
     )
@@ -167,14 +192,14 @@ class KeychainLockedError(KeychainError):
 
 
 class PermissionDeniedError(ClioError):
-    default_user_message = (
+    default_user_template = msg(
         "Clio refused this action: your Clio user or the Prolegis Desktop app does not have "
         "permission for it. Ask your Clio administrator to grant access."
     )
 
 
 class NotFoundError(ClioError):
-    default_user_message = "The record was not found in Clio; it may have been deleted."
+    default_user_template = msg("The record was not found in Clio; it may have been deleted.")
 
 
 class PreconditionFailedError(ClioError):
@@ -184,7 +209,7 @@ class PreconditionFailedError(ClioError):
     when an earlier attempt of the same request may have succeeded (the connection dropped).
     """
 
-    default_user_message = (
+    default_user_template = msg(
         "Someone changed this record in Clio since Prolegis Desktop last read it. It will be "
         "read again before anything is changed."
     )
@@ -202,11 +227,19 @@ class RateLimitedError(ClioError):
     retryable = True
 
     def __init__(self, message: str, *, retry_after: float | None = None, **kw: Any) -> None:
-        wait = f" in about {round(retry_after)} seconds" if retry_after else " shortly"
-        kw.setdefault(
-            "user_message",
-            f"Clio limits how fast Prolegis Desktop may work; it will continue{wait}.",
-        )
+        if "user_message" not in kw:
+            kw.setdefault(
+                "user_template",
+                msg(
+                    "Clio limits how fast Prolegis Desktop may work; it will continue in about "
+                    "{n} second(s).",
+                    n=round(retry_after),
+                )
+                if retry_after and round(retry_after) > 0
+                else msg(
+                    "Clio limits how fast Prolegis Desktop may work; it will continue shortly."
+                ),
+            )
         super().__init__(message, **kw)
         self.retry_after = retry_after
 
@@ -216,11 +249,12 @@ class ValidationError(ClioError):
 
     def __init__(self, message: str, **kw: Any) -> None:
         detail = kw.get("clio_message")
-        kw.setdefault(
-            "user_message",
-            f"Clio did not accept the change: {detail}" if detail
-            else "Clio did not accept the change.",
-        )
+        if "user_message" not in kw:
+            kw.setdefault(
+                "user_template",
+                msg("Clio did not accept the change: {reason}", reason=detail) if detail
+                else msg("Clio did not accept the change."),
+            )
         super().__init__(message, **kw)
 
 
@@ -232,7 +266,7 @@ class ConflictError(ClioError):
     """409: the document or an ancestor folder is being changed at the same moment."""
 
     retryable = True
-    default_user_message = (
+    default_user_template = msg(
         "Clio is busy with another change to this document or folder. It will be tried again "
         "in a moment."
     )
@@ -241,7 +275,7 @@ class ConflictError(ClioError):
 class ApiVersionError(ClioError):
     """410: Clio no longer serves the API version this program asks for."""
 
-    default_user_message = (
+    default_user_template = msg(
         "This version of Prolegis Desktop uses a Clio API version that Clio has retired. "
         "Please update Prolegis Desktop."
     )
@@ -251,7 +285,7 @@ class ServerError(ClioError):
     """5xx from Clio (after the retries the request allowed)."""
 
     retryable = True
-    default_user_message = (
+    default_user_template = msg(
         "Clio is having a problem right now. Prolegis Desktop will try again later."
     )
 
@@ -264,7 +298,7 @@ class NetworkError(ClioError):
     """The request could not be completed: no connection, DNS, TLS, proxy or a timeout."""
 
     retryable = True
-    default_user_message = (
+    default_user_template = msg(
         "Cannot reach Clio. Check the internet connection (and the office proxy, if any); "
         "Prolegis Desktop will try again."
     )
@@ -278,7 +312,7 @@ class AmbiguousRequestError(ClioError):
     """
 
     retryable = True
-    default_user_message = (
+    default_user_template = msg(
         "The connection to Clio dropped while a change was being sent. Prolegis Desktop will "
         "check whether it went through before trying again."
     )
@@ -300,7 +334,7 @@ class StorageError(ClioError):
     """Sending bytes to, or reading them from, Clio's document storage failed."""
 
     retryable = True
-    default_user_message = (
+    default_user_template = msg(
         "A file transfer to or from Clio's document storage failed. It will be tried again."
     )
 

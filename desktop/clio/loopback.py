@@ -27,6 +27,7 @@ from desktop.clio.errors import (
     SignInTimeout,
 )
 from desktop.clio.oauth import parse_callback
+from desktop.messages import msg
 
 CALLBACK_PATH = "/callback"
 LOOPBACK_HOST = "127.0.0.1"
@@ -106,10 +107,10 @@ class LoopbackListener:
                     minutes = max(1, round(timeout / 60))
                     raise SignInTimeout(
                         f"no callback within {timeout:.0f} s",
-                        user_message=(
-                            f"No answer came back from the browser within {minutes} minute"
-                            f"{'s' if minutes != 1 else ''}. Start the sign-in again and finish "
-                            "it in the Clio page."
+                        user_template=msg(
+                            "No answer came back from the browser within {n} minute(s). Start "
+                            "the sign-in again and finish it in the Clio page.",
+                            n=minutes,
                         ),
                     )
                 self._server.handle_request()

@@ -40,6 +40,7 @@ from desktop.clio.errors import (
 from desktop.clio.regions import ClioTarget
 from desktop.clio.tokens import TokenSet
 from desktop.logsetup import register_secret
+from desktop.messages import msg
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +111,8 @@ def parse_callback(url_or_query: str, expected_state: str) -> str:
         desc = params.get("error_description", "")
         raise SignInError(
             f"authorization failed: {error} {desc}".strip(),
-            user_message=f"Clio refused the sign-in ({error}). Please start it again.",
+            user_template=msg("Clio refused the sign-in ({error}). Please start it again.",
+                              error=error),
         )
     try:
         result = parse_authorization_code_response("http://x/?" + query, state=expected_state)
@@ -152,15 +154,15 @@ class OAuthClient:
     def _oauth_error(self, err: str, desc: str | None, status: int) -> OAuthProtocolError:
         tech = f"POST /oauth/token -> {status}: {err} {desc or ''}".strip()
         if err == "invalid_grant":
-            msg = ("Clio did not accept the sign-in code: it was already used or has expired. "
-                   "Please start the sign-in again.")
+            said = msg("Clio did not accept the sign-in code: it was already used or has expired. "
+                       "Please start the sign-in again.")
         elif err in ("invalid_client", "unauthorized_client"):
-            msg = (f"Clio did not accept this app's client id and secret for "
-                   f"{self.target.label}. Check the Clio app settings (each region needs its "
-                   "own registered app).")
+            said = msg("Clio did not accept this app's client id and secret for {region}. Check "
+                       "the Clio app settings (each region needs its own registered app).",
+                       region=self.target.label)
         else:
-            msg = f"Clio refused the sign-in ({err}). Please start it again."
-        return OAuthProtocolError(tech, oauth_error=err, user_message=msg, status=status)
+            said = msg("Clio refused the sign-in ({error}). Please start it again.", error=err)
+        return OAuthProtocolError(tech, oauth_error=err, user_template=said, status=status)
 
     def exchange_code(self, code: str, code_verifier: str, redirect_uri: str) -> TokenSet:
         """Trade an authorization code for tokens (never retried: a code works once)."""

@@ -42,6 +42,7 @@ from desktop.clio.oauth import ClientCredentials, OAuthClient
 from desktop.clio.regions import ClioTarget
 from desktop.clio.retry import RETRYABLE_STATUS, RetryPolicy, is_idempotent
 from desktop.clio.tokens import TokenSet, TokenStore
+from desktop.messages import msg
 
 log = logging.getLogger(__name__)
 
@@ -256,9 +257,9 @@ class ClioSession:
                     raise self._ambiguous(method, where, exc) from exc
                 raise NetworkError(
                     f"{method} {where}: {type(exc).__name__}: {exc}",
-                    user_message=(f"Cannot reach Clio ({self.target.host}). Check the internet "
-                                  "connection (and the office proxy, if any); Prolegis Desktop "
-                                  "will try again."),
+                    user_template=msg("Cannot reach Clio ({host}). Check the internet "
+                                      "connection (and the office proxy, if any); Prolegis "
+                                      "Desktop will try again.", host=self.target.host),
                 ) from exc
             self.budget.observe(resp.headers)
             status = resp.status_code

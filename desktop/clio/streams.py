@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from desktop.clio.errors import StorageError
+from desktop.messages import msg
 
 CHUNK = 1024 * 1024
 ProgressFn = Callable[[int, int], None]
@@ -68,8 +69,9 @@ def read_range(path: Path, start: int, length: int, meter: HashingProgress,
             if not data:
                 raise StorageError(
                     f"{path.name} became shorter while it was being sent",
-                    user_message=(f"“{path.name}” changed while it was being sent to Clio. It "
-                                  "will be sent again once it stops changing."),
+                    user_template=msg("“{name}” changed while it was being sent to Clio. It "
+                                      "will be sent again once it stops changing.",
+                                      name=path.name),
                 )
             meter.feed(pos, data)
             pos += len(data)

@@ -33,6 +33,7 @@ from desktop.clio.regions import is_loopback_host
 from desktop.clio.retry import RETRYABLE_STATUS, RetryPolicy
 from desktop.clio.session import ClioSession, decode_json
 from desktop.clio.streams import CHUNK, HashingProgress, ProgressFn, read_range
+from desktop.messages import msg
 
 log = logging.getLogger(__name__)
 
@@ -160,8 +161,9 @@ class Transfers:
         digest = meter.hexdigest()
         if path.stat().st_size != size:
             raise StorageError(f"{path.name} changed size during upload",
-                               user_message=f"“{path.name}” changed while it was being sent to "
-                               "Clio. It will be sent again once it stops changing.")
+                               user_template=msg("“{name}” changed while it was being sent to "
+                                                 "Clio. It will be sent again once it stops "
+                                                 "changing.", name=path.name))
         document = self._commit(doc_id, uuid, priority)
         return UploadResult(document=document, sha256=digest, size=size, parts=len(plan) or 1,
                             version_uuid=uuid)
@@ -244,8 +246,9 @@ class Transfers:
                     continue
                 if exc.error_type == "UploadNotFoundError":
                     raise StorageError(f"commit: {exc}", status=exc.status,
-                                       user_message="Clio did not find the uploaded file in its "
-                                       "storage. It will be sent again.") from exc
+                                       user_template=msg("Clio did not find the uploaded file in "
+                                                         "its storage. It will be sent again.")
+                                       ) from exc
                 raise
 
     def _reread(self, doc_id: int, priority: Priority | None) -> Document | None:
@@ -340,8 +343,8 @@ class Transfers:
         if parsed.scheme == "https" or (parsed.scheme == "http" and is_loopback_host(parsed.host)):
             return
         raise StorageError(f"refusing insecure storage URL scheme {parsed.scheme!r}",
-                           user_message="Clio sent a document storage address that is not "
-                           "secure (https); the transfer was stopped.")
+                           user_template=msg("Clio sent a document storage address that is not "
+                                             "secure (https); the transfer was stopped."))
 
     def _session_sleep(self, attempt: int) -> None:
         self._session.sleep(self._retry.delay(attempt, self._session.rng))

@@ -1,78 +1,56 @@
-"""The engine's sentences as templates: what the activity log and notifications say, kept as an
-English template with named parameters so the GUI can show it in the user's language, while
-the engine's logs, ``status``, the command line and the history table keep the English text.
+"""The engine's sentences as templates — :mod:`desktop.messages` (``Message``, ``msg`` and their
+helpers), re-exported here where the engine has always imported them; the module moved so that
+the Clio client, which must not import the engine, writes its errors' messages the same way.
 
-    msg("Uploaded {path}", path=rel)                  # Message; .text() == "Uploaded a.pdf"
-    msg("You confirmed creating {n} new Clio matters", n=3)
-
-Rules (``tests/ui/i18n/test_engine_messages.py`` reads every ``msg("…")`` of the engine with
-``ast`` and checks them against the GUI's catalog, ``desktop/ui/engine_messages.py``):
-
-* the template is a string literal, plain English, with ``{name}`` placeholders only (lower-case
-  names, no format specs); the keywords given are exactly its placeholders;
-* a count is the parameter ``n`` (the GUI picks the plural form from it and groups its digits);
-  ``hours`` and ``amount`` are decimals (the GUI writes them with the locale's decimal mark);
-  any other parameter is shown as it is (ids, paths, names, the reason of an error);
-* a free-form reason (an exception's text, a Clio error's message) is a parameter, never the
-  template: the template is what gets translated.
+:func:`reason_of` is the engine's own addition: the message an exception gives the user.
 """
 
 from __future__ import annotations
 
-import string
-from dataclasses import dataclass
+from desktop.clio.errors import ClioError
+from desktop.messages import (
+    NESTED,
+    NUMBER_PARAMS,
+    VERBATIM,
+    Explained,
+    Message,
+    Params,
+    as_message,
+    fill,
+    msg,
+    nested,
+    template_of,
+    text_of,
+    verbatim,
+)
 
-NUMBER_PARAMS = frozenset({"n", "hours", "amount"})
-"""Parameters the GUI formats as numbers: ``n`` (a count, which also picks the plural form),
-``hours`` and ``amount`` (decimals)."""
-
-Params = tuple[tuple[str, str], ...]
-
-
-class _Keep(dict[str, str]):
-    """Format values that leave an unknown placeholder as it was (never a KeyError)."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def fill(template: str, params: Params | dict[str, str]) -> str:
-    """``template`` with its ``{name}`` placeholders replaced by ``params``; an unknown name or a
-    malformed template leaves the text as it is rather than failing."""
-    try:
-        return string.Formatter().vformat(template, (), _Keep(dict(params)))
-    except (ValueError, IndexError, AttributeError, TypeError):
-        return template
-
-
-@dataclass(frozen=True)
-class Message:
-    """An English sentence as a template and its parameters (all rendered as text)."""
-
-    template: str
-    params: Params = ()
-
-    def text(self) -> str:
-        """The English sentence (what logs, ``status``, the CLI and the history table show)."""
-        return fill(self.template, self.params)
-
-    def __str__(self) -> str:
-        return self.text()
+__all__ = [
+    "NESTED",
+    "NUMBER_PARAMS",
+    "VERBATIM",
+    "Explained",
+    "Message",
+    "Params",
+    "as_message",
+    "fill",
+    "msg",
+    "nested",
+    "reason_of",
+    "template_of",
+    "text_of",
+    "verbatim",
+]
 
 
-def msg(template: str, **params: object) -> Message:
-    """A :class:`Message`: ``template`` (a literal; see the module docstring) and its
-    parameters, each rendered with ``str`` (numbers stay digits for the GUI to format)."""
-    return Message(template, tuple((name, str(value)) for name, value in params.items()))
-
-
-def text_of(message: str | Message) -> str:
-    """The English text of a plain string or a :class:`Message`."""
-    return message.text() if isinstance(message, Message) else message
-
-
-def template_of(message: str | Message) -> tuple[str, Params]:
-    """``(template, params)`` of a :class:`Message`; ``("", ())`` for a plain string."""
-    if isinstance(message, Message):
-        return message.template, message.params
-    return "", ()
+def reason_of(exc: BaseException) -> Message:
+    """What ``exc`` tells the user, as a message: a Clio error's ``user_template``, an
+    :class:`~desktop.messages.Explained` exception's ``explanation``; an operating-system
+    error's own words (``strerror`` and the file), or the exception's text, as they are."""
+    if isinstance(exc, ClioError):
+        return exc.user_template
+    if isinstance(exc, Explained):
+        return exc.explanation
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return verbatim(f"{exc.strerror}{where}")
+    return verbatim(str(exc) or type(exc).__name__)
