@@ -142,3 +142,24 @@ def test_a_version_uploaded_by_someone_else_during_ours_is_not_taken_for_ours(
     assert mh.local_state(M) == {"Offer.docx": b"theirs, v3"}
     assert mh.admin.document_bytes(doc, ours) == b"mine, v2"
     mh.assert_in_step(M)
+
+
+def test_linking_a_folder_to_documents_the_companion_uploaded_downloads_nothing(
+        sandbox: Sandbox, proof_factory: ProofFactory) -> None:
+    """Lost state: after the state database was lost, linking the (now pre-existing) matter
+    again downloaded every document to compare it with the local file, though Clio had the
+    companion's sha256 of each — the local files, taken as historical, were never hashed."""
+    mh = proof_factory(sandbox)
+    mh.new_matter(M)
+    for i in range(3):
+        mh.write(M, f"Docs/{i}.pdf", f"same size {i}")
+    mh.sync()
+    docs = {p: e.doc_id for p, e in mh.index_state(M).items()}
+    mh.store.matter_links.unlink(M)
+    mh.sync()
+    down = mh.admin.stats()["bytes_downloaded"]
+    mh.link(M, how="linked")  # what linking a pre-existing matter records: a snapshot
+    mh.sync()
+    assert mh.admin.stats()["bytes_downloaded"] == down
+    assert {p: e.doc_id for p, e in mh.index_state(M).items()} == docs
+    mh.assert_in_step(M)

@@ -69,15 +69,20 @@ class Conflicts:
         assert doc_id is not None and d.download_to is not None
         rel = t.local.path
         localops.check_unchanged(run.abs(rel), t.local)
+        if d.verify_same and t.remote.sha256 is not None:
+            # Clio knows its hash (the companion stored it), only ours is unknown (a file
+            # taken as historical, never hashed): hashing it here spares a download
+            local_sha = run.known_sha(t) or localfs.hash_file(run.abs(rel))[0]
+            if local_sha == t.remote.sha256:
+                self._same(run, t, rel, local_sha)
+                return
         result = run.download(doc_id, d.download_to, d.version_id)
         try:
             if d.verify_same:
                 local_sha = run.known_sha(t) or localfs.hash_file(run.abs(rel))[0]
                 if local_sha == result.sha256:
                     run.discard(result)
-                    run.keep(t, rel, run.current(t.remote.path), sha=local_sha)
-                    run.record("link", msg("{path}: same content in Clio; linked", path=rel),
-                               subject=rel)
+                    self._same(run, t, rel, local_sha)
                     return
             if d.move_to is not None:
                 run.move_local(t, d)
@@ -109,6 +114,11 @@ class Conflicts:
         keep = POLICY.get(str(self.kit.ctx.settings.get("conflict_policy") or "ask"))
         if keep is not None:
             self.resolve(conflict_id, keep)
+
+    @staticmethod
+    def _same(run: MatterRun, t: Triple, rel: str, sha: str) -> None:
+        run.keep(t, rel, run.current(t.remote.path), sha=sha)
+        run.record("link", msg("{path}: same content in Clio; linked", path=rel), subject=rel)
 
     # -- resolving --------------------------------------------------------------------------
 
