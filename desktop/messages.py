@@ -90,7 +90,7 @@ def msg(template: str, **params: object) -> Message:
     out: list[tuple[str, str]] = []
     for name, value in params.items():
         if isinstance(value, Message):
-            out.append((name, value.text()))
+            out.append((name, value.english()))
             out.append((name + NESTED, value.template))
             out.extend((name + NESTED + key, v) for key, v in value.params)
         else:
@@ -106,7 +106,7 @@ def nested(params: Params | dict[str, str], name: str) -> Message | None:
     template = next((v for k, v in items if k == prefix), None)
     if template is None:
         return None
-    inner = tuple((k[len(prefix):], v) for k, v in items if k.startswith(prefix) and k != prefix)
+    inner = tuple((k[len(prefix) :], v) for k, v in items if k.startswith(prefix) and k != prefix)
     return Message(template, inner)
 
 

@@ -34,15 +34,16 @@ from desktop.sync.context import EngineContext, PassInterrupted, Services, SyncP
 from desktop.sync.engine_api import Listener
 from desktop.sync.engine_status import build_status
 from desktop.sync.events import (
-    CommandFailed,
     ConflictsChanged,
     DocumentsChanged,
     Event,
     GuardsChanged,
     MattersChanged,
     StatusChanged,
+    command_failed,
 )
 from desktop.sync.matter_views import DocCounts, MatterLinkInfo, build_matter_views, clio_web_url
+from desktop.sync.messages import Explained, Message, msg, reason_of
 from desktop.sync.report import Outcome, PassOptions, PassReport
 from desktop.sync.store.db import StoreError
 from desktop.sync.views import (
@@ -225,7 +226,9 @@ class Engine:
                     if part.handle(command):
                         break
                 else:
-                    self._emit(CommandFailed(name, f"Nothing here can do “{name}”."))
+                    self._emit(
+                        command_failed(name, msg("Nothing here can do “{command}”.", command=name))
+                    )
                     return
                 if not in_pass:
                     self.publish()
@@ -233,10 +236,10 @@ class Engine:
             raise
         except ClioError as exc:
             log.warning("command %s failed: %s", name, exc)
-            self._emit(CommandFailed(name, exc.user_message))
+            self._emit(command_failed(name, exc.user_template))
         except (StoreError, OSError, ValueError) as exc:
             log.exception("command %s failed", name)
-            self._emit(CommandFailed(name, _plain_message(exc)))
+            self._emit(command_failed(name, _failure(exc)))
 
     # -- passes ----------------------------------------------------------------------------------
 
@@ -268,9 +271,17 @@ class Engine:
             ws.refresh()
         error = ws.last_error
         if isinstance(error, WorkspaceMissingError):
-            report.error("workspace", error.message)
+            said = msg("The Prolegis folder cannot be read: {reason}", reason=error.message)
+            report.error("workspace", said)
         elif error is not None:
-            report.error("manifest", f"prolegis.json: {error.message} (at {error.json_path})")
+            report.error(
+                "manifest",
+                msg(
+                    "prolegis.json: {reason} (at {where})",
+                    reason=error.message,
+                    where=error.json_path,
+                ),
+            )
         manifest = ws.current
         if manifest is not None and error is None and not self.services.store.baseline.taken():
             self.services.store.baseline.take(m.id for m in manifest.matters)
@@ -299,18 +310,18 @@ class Engine:
             log.info("pass interrupted")
         except AuthError as exc:
             self._signed_out = True
-            report.error("sign_in", exc.user_message)
+            report.error("sign_in", exc.user_template)
         except (NetworkError, ServerError, RateLimitedError) as exc:
             self._offline_streak += 1
-            report.error("network", exc.user_message)
+            report.error("network", exc.user_template)
         except KeychainError as exc:
-            report.error("keychain", exc.user_message)
+            report.error("keychain", exc.user_template)
         except ClioError as exc:
-            report.error("clio", exc.user_message)
+            report.error("clio", exc.user_template)
         except StoreError as exc:
-            report.error("state", exc.user_message)
+            report.error("state", reason_of(exc))
         except OSError as exc:
-            report.error("disk", _plain_message(exc))
+            report.error("disk", _failure(exc))
         finally:
             self._syncing = False
             report.finished_at = iso()
@@ -458,6 +469,14 @@ class Engine:
             ),
             requests_per_minute=self.services.clio.session.budget.snapshot().limit,
         )
+
+
+def _failure(exc: BaseException) -> Message:
+    """What a failed command or pass tells the user: an operating-system error in a sentence
+    (its own words stay as they are), any other exception's own message."""
+    if isinstance(exc, OSError) and not isinstance(exc, Explained):
+        return msg("A file or folder could not be used: {reason}", reason=_plain_message(exc))
+    return reason_of(exc)
 
 
 def _plain_message(exc: BaseException) -> str:

@@ -37,9 +37,12 @@ def build_status(
             state = EngineState.CONFLICT
         else:
             state = EngineState.IDLE
+    said = errors[0].template if errors else None
     return EngineStatus(
         state=state,
         message=errors[0].message if errors else "",
+        message_template=said.template if said is not None else "",
+        message_params=said.params if said is not None else (),
         last_sync=last_sync,
         account=account,
         matters_total=len(views),

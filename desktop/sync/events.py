@@ -82,10 +82,19 @@ class SuggestionsReady(Event):
 
 @dataclass(frozen=True)
 class CommandFailed(Event):
-    """A user command could not be done; ``message`` says why and what to do."""
+    """A user command could not be done; ``message`` says why and what to do (English);
+    ``template`` and ``params`` let the GUI say it in the user's language (see
+    :func:`command_failed`; empty: only the English is known)."""
 
     command: str
     message: str
+    template: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+
+def command_failed(command: str, message: Message) -> CommandFailed:
+    """A :class:`CommandFailed` from a :class:`~desktop.sync.messages.Message`."""
+    return CommandFailed(command, message.english(), message.template, message.params)
 
 
 @dataclass(frozen=True)

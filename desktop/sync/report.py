@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from desktop.sync.messages import Message
+
 
 class Outcome(StrEnum):
     """Why a pass is not simply "everything in step". Order of precedence: ERROR, GUARD,
@@ -54,9 +56,10 @@ class PassOptions:
 class Reason:
     outcome: Outcome
     code: str  # short machine word: "network", "manifest", "deletions", "billed", …
-    message: str  # one line a user can act on
+    message: str  # one line a user can act on (English: the command line, logs)
     matter_id: str = ""
     subject: str = ""
+    template: Message | None = None  # the same line as a template, for the GUI to translate
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -76,13 +79,23 @@ class PassReport:
     finished_at: str = ""
 
     def add(
-        self, outcome: Outcome, code: str, message: str, *, matter_id: str = "", subject: str = ""
+        self,
+        outcome: Outcome,
+        code: str,
+        message: str | Message,
+        *,
+        matter_id: str = "",
+        subject: str = "",
     ) -> None:
-        reason = Reason(outcome, code, message, matter_id, subject)
+        """A reason; ``message`` is best a :class:`~desktop.sync.messages.Message` (the GUI
+        translates it), plain English is shown as it is."""
+        template = message if isinstance(message, Message) else None
+        english = template.english() if template is not None else str(message)
+        reason = Reason(outcome, code, english, matter_id, subject, template)
         if reason not in self.reasons:
             self.reasons.append(reason)
 
-    def error(self, code: str, message: str, **kw: str) -> None:
+    def error(self, code: str, message: str | Message, **kw: str) -> None:
         self.add(Outcome.ERROR, code, message, **kw)
 
     def count(self, what: str, n: int = 1) -> None:

@@ -207,3 +207,7 @@ class EngineStatus:
     needs_attention: int = 0
     eta_seconds: float | None = None  # estimate of the time left on a long sync
     banners: tuple[str, ...] = field(default_factory=tuple)
+    # ``message`` as a template and its parameters (``desktop.sync.messages``): the GUI says it
+    # in the user's language; empty when only the English is known
+    message_template: str = ""
+    message_params: tuple[tuple[str, str], ...] = ()

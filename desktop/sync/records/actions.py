@@ -9,11 +9,11 @@ from desktop.clio.records import Matter
 from desktop.prolegis.records import Manifest
 from desktop.sync import commands as cmd
 from desktop.sync.context import EngineContext
-from desktop.sync.events import CommandFailed, MatchesReady, SuggestionsReady
+from desktop.sync.events import MatchesReady, SuggestionsReady, command_failed
 from desktop.sync.messages import msg
 from desktop.sync.records.activities import ActivitySync, Blocked
 from desktop.sync.records.activity_pass import ActivityPass
-from desktop.sync.records.activity_plan import ActivityDelete
+from desktop.sync.records.activity_plan import ActivityDelete, blocked_message
 from desktop.sync.records.contacts import ContactLinker
 from desktop.sync.records.errors import LinkRefused
 from desktop.sync.records.feeds import RecordsFeeds
@@ -68,15 +68,16 @@ class RecordsActions:
         name = type(command).__name__
         manifest = self._ctx.manifest
         if manifest is None:
-            self._ctx.emit(CommandFailed(name, "The Prolegis folder has not been read yet."))
+            said = msg("The Prolegis folder has not been read yet.")
+            self._ctx.emit(command_failed(name, said))
             return True
         try:
             with self._ctx.clio.interactive():
                 self._dispatch(manifest, command)
         except (LinkRefused, PendingCheck) as exc:
-            self._ctx.emit(CommandFailed(name, str(exc)))
+            self._ctx.emit(command_failed(name, exc.explanation))
         except Blocked as exc:
-            self._ctx.emit(CommandFailed(name, exc.message))
+            self._ctx.emit(command_failed(name, blocked_message(exc.message)))
         return True
 
     def _dispatch(self, manifest: Manifest, c: cmd.Command) -> None:
@@ -127,7 +128,9 @@ class RecordsActions:
 
     def _client(self, manifest: Manifest, client_id: str) -> None:
         if client_id not in manifest.clients_by_id:
-            raise LinkRefused(f"There is no client {client_id} in prolegis.json.")
+            raise LinkRefused(
+                msg("There is no client {client} in prolegis.json.", client=client_id)
+            )
 
     def _link_client(self, manifest: Manifest, c: cmd.LinkClient) -> None:
         self._client(manifest, c.client_id)
@@ -137,7 +140,7 @@ class RecordsActions:
         elif c.contact_id is not None:
             self._linker.link(client, c.contact_id)
         else:
-            raise LinkRefused("Say which Clio contact to link, or ask to create one.")
+            raise LinkRefused(msg("Say which Clio contact to link, or ask to create one."))
         self._publish_matches(manifest)
         self._ctx.request_pass(RECORDS_PASS)
 
@@ -148,7 +151,7 @@ class RecordsActions:
             else c.client_id
         )
         if not self._linker.unlink(c.client_id, label):
-            raise LinkRefused(f"{label} is not linked to a Clio contact.")
+            raise LinkRefused(msg("{client} is not linked to a Clio contact.", client=label))
         self._publish_matches(manifest)
 
     def _accept_confident(self, manifest: Manifest, c: cmd.AcceptConfidentMatches) -> None:
@@ -157,8 +160,12 @@ class RecordsActions:
         if len(chosen) != c.expected:
             self._ctx.emit(MatchesReady(tuple(views)))
             raise LinkRefused(
-                f"The confident matches changed meanwhile ({len(chosen)} now, {c.expected} "
-                "confirmed); nothing was linked. Review them and accept again."
+                msg(
+                    "The confident matches changed meanwhile ({now} now, {confirmed} "
+                    "confirmed); nothing was linked. Review them and accept again.",
+                    now=len(chosen),
+                    confirmed=c.expected,
+                )
             )
         linked = 0
         for view in chosen:
@@ -178,7 +185,9 @@ class RecordsActions:
 
     def _matter(self, manifest: Manifest, matter_id: str) -> None:
         if matter_id not in manifest.matters_by_id:
-            raise LinkRefused(f"There is no matter {matter_id} in prolegis.json.")
+            raise LinkRefused(
+                msg("There is no matter {matter} in prolegis.json.", matter=matter_id)
+            )
 
     def _link_matter(self, manifest: Manifest, c: cmd.LinkMatter) -> None:
         self._matter(manifest, c.matter_id)
@@ -192,14 +201,16 @@ class RecordsActions:
         elif c.clio_matter_id is not None:
             self._matters.link_existing(matter, c.clio_matter_id, historical=historical)
         else:
-            raise LinkRefused("Say which Clio matter to link, or ask to create one.")
+            raise LinkRefused(msg("Say which Clio matter to link, or ask to create one."))
         store.holds.release("new_matter", [matter.id])
         store.problems.clear("needs_client", matter.id)
         self._ctx.request_pass(PassOptions(poll=False, matters=frozenset({matter.id})))
 
     def _unlink_matter(self, manifest: Manifest, c: cmd.UnlinkMatter) -> None:
         if not self._matters.unlink(manifest.matters_by_id.get(c.matter_id), c.matter_id):
-            raise LinkRefused(f"{self._ctx.matter_label(c.matter_id)} is not linked to Clio.")
+            raise LinkRefused(
+                msg("{matter} is not linked to Clio.", matter=self._ctx.matter_label(c.matter_id))
+            )
 
     def suggestions(
         self, manifest: Manifest, matter_id: str, *, refresh: bool = True
@@ -247,12 +258,12 @@ class RecordsActions:
         store = self._ctx.store
         link = store.activity_links.get(c.activity_id)
         if link is None or link.state not in ("clio_edited", "clio_deleted", "billed"):
-            raise LinkRefused(f"Entry {c.activity_id} has nothing to decide.")
+            raise LinkRefused(msg("Entry {entry} has nothing to decide.", entry=c.activity_id))
         activity = manifest.activities_by_id.get(c.activity_id)
         payload = self._activity_pass.payload_for(activity) if activity else None
         if link.state == "billed":
             if c.overwrite:
-                raise LinkRefused("Already billed in Clio: Clio does not allow changing it.")
+                raise LinkRefused(msg("Already billed in Clio: Clio does not allow changing it."))
             if activity is None:
                 self._activities.forget([c.activity_id])
             elif payload is not None:
@@ -291,7 +302,9 @@ class RecordsActions:
             return
         if c.overwrite:
             if payload is None:
-                raise LinkRefused(f"Entry {c.activity_id} can no longer be pushed from Prolegis.")
+                raise LinkRefused(
+                    msg("Entry {entry} can no longer be pushed from Prolegis.", entry=c.activity_id)
+                )
             self._activities.overwrite(link, payload)
             self._ctx.record(
                 "activity_overwritten",

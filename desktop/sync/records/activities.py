@@ -245,7 +245,7 @@ class ActivitySync:
         try:
             created = self._clio.create_activity(payload.to_clio())
         except AmbiguousCreateError as exc:
-            raise PendingCheck(exc.user_message) from exc
+            raise PendingCheck(exc.user_template) from exc
         except ClioError as exc:
             self._journal.close(intent_id, "failed", error=exc.user_message)
             raise

@@ -11,7 +11,7 @@ from functools import partial
 from desktop.clio.errors import ClioError
 from desktop.prolegis.records import Activity, Manifest
 from desktop.sync.context import EngineContext
-from desktop.sync.messages import msg
+from desktop.sync.messages import Message, msg
 from desktop.sync.records.activities import SEEN, ActivitySync, Blocked, label
 from desktop.sync.records.activity_plan import (
     ActivityBlocked,
@@ -19,6 +19,7 @@ from desktop.sync.records.activity_plan import (
     ActivityPayload,
     ActivityPlan,
     PushedActivity,
+    blocked_message,
     build_payload,
     plan_activities,
 )
@@ -45,6 +46,7 @@ class ActivityPass:
         self._activities = activities
         self._feeds = feeds
         self._blocked_now: set[str] = set()
+        self._failed: dict[str, Message] = {}  # the last failure of each entry, as written
 
     # -- inputs --------------------------------------------------------------------------------
 
@@ -115,8 +117,11 @@ class ActivityPass:
         except AuthorMapError as exc:
             report.error(
                 "settings",
-                f"{exc}. Fix it with 'prolegis-desktop config set author_map …' or in the "
-                "settings; no time entries or expenses are pushed until then.",
+                msg(
+                    "{reason}. Fix it with 'prolegis-desktop config set author_map …' or in the "
+                    "settings; no time entries or expenses are pushed until then.",
+                    reason=str(exc),
+                ),
             )
             return
         self._activities.forget(plan.forget)
@@ -164,7 +169,7 @@ class ActivityPass:
                 if stops_the_pass(exc):
                     raise
                 for item in items:
-                    self._fail(item.activity.id, item.activity.matter_id, exc.user_message, report)
+                    self._fail(item.activity.id, item.activity.matter_id, exc.user_template, report)
                 continue
             for item in items:
                 self._item(
@@ -195,7 +200,7 @@ class ActivityPass:
         except ClioError as exc:
             if stops_the_pass(exc):
                 raise
-            self._fail(activity_id, matter_id, exc.user_message, report)
+            self._fail(activity_id, matter_id, exc.user_template, report)
             return
         report.count(counter)
 
@@ -203,10 +208,15 @@ class ActivityPass:
         problem = self._ctx.store.problems.get("activity", activity_id)
         if problem is None or problem.needs_user or problem.due():
             return False
-        report.error("activity", problem.message, matter_id=matter_id, subject=activity_id)
+        said = self._failed.get(activity_id)  # its words as written, while the app runs
+        if said is None or said.english() != problem.message:
+            said = None
+        report.error("activity", said or problem.message, matter_id=matter_id, subject=activity_id)
         return True
 
-    def _fail(self, activity_id: str, matter_id: str, message: str, report: PassReport) -> None:
+    def _fail(
+        self, activity_id: str, matter_id: str, message: str | Message, report: PassReport
+    ) -> None:
         said = (
             msg(
                 "Entry {entry} did not reach Clio: The entry may have reached Clio; it is looked "
@@ -218,10 +228,11 @@ class ActivityPass:
                 "Entry {entry} did not reach Clio: {reason}", entry=activity_id, reason=message
             )
         )
-        text = said.text()
+        text = said.english()
         self._ctx.store.problems.report("activity", activity_id, "push", text, matter_id=matter_id)
         self._ctx.record("error", said, result="error", matter_id=matter_id, subject=activity_id)
-        report.error("activity", text, matter_id=matter_id, subject=activity_id)
+        self._failed[activity_id] = said
+        report.error("activity", said, matter_id=matter_id, subject=activity_id)
 
     def _blocked(self, b: ActivityBlocked, report: PassReport) -> None:
         store = self._ctx.store
@@ -239,7 +250,7 @@ class ActivityPass:
         report.add(
             Outcome.NEEDS_USER,
             b.code,
-            f"Entry {b.activity_id}: {b.message}",
+            msg("Entry {entry}: {reason}", entry=b.activity_id, reason=blocked_message(b.message)),
             matter_id=b.matter_id,
             subject=b.activity_id,
         )

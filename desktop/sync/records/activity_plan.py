@@ -28,6 +28,7 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.prolegis.records import Activity, Manifest
+from desktop.sync.messages import Message, msg, verbatim
 
 REMOVAL_GUARD_TOTAL = 10
 REMOVAL_GUARD_SHARE = 0.30
@@ -167,13 +168,24 @@ class ActivityPlan:
     forget: tuple[str, ...] = ()  # links to drop without touching Clio (already gone there)
 
 
-BILLED_CHANGE = "Already billed in Clio; the change was not pushed."
-BILLED_REMOVAL = "Removed in Prolegis but already billed in Clio; kept in Clio."
-CLIO_EDITED = "Edited in Clio since the last push; choose which to keep."
-CLIO_EDITED_REMOVAL = (
+_BILLED_CHANGE = msg("Already billed in Clio; the change was not pushed.")
+_BILLED_REMOVAL = msg("Removed in Prolegis but already billed in Clio; kept in Clio.")
+_CLIO_EDITED = msg("Edited in Clio since the last push; choose which to keep.")
+_CLIO_EDITED_REMOVAL = msg(
     "Removed in Prolegis but edited in Clio since the last push; delete it in Clio or keep it."
 )
-CLIO_DELETED = "Deleted in Clio; push it again or leave it deleted."
+_CLIO_DELETED = msg("Deleted in Clio; push it again or leave it deleted.")
+BILLED_CHANGE = _BILLED_CHANGE.text()
+BILLED_REMOVAL = _BILLED_REMOVAL.text()
+CLIO_EDITED = _CLIO_EDITED.text()
+CLIO_EDITED_REMOVAL = _CLIO_EDITED_REMOVAL.text()
+CLIO_DELETED = _CLIO_DELETED.text()
+
+
+def blocked_message(text: str) -> Message:
+    """One of the sentences above as its template (the GUI translates it); other text as it is."""
+    said = (_BILLED_CHANGE, _BILLED_REMOVAL, _CLIO_EDITED, _CLIO_EDITED_REMOVAL, _CLIO_DELETED)
+    return next((m for m in said if m.text() == text), verbatim(text))
 
 
 def author_in_scope(author: str, authors_setting: str) -> bool:

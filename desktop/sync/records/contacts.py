@@ -65,7 +65,10 @@ class ContactLinker:
             self._ctx.store.clio.delete("contacts", [contact_id])
             self._matching.invalidate()
             raise LinkRefused(
-                f"The Clio contact {contact_id} no longer exists; nothing was linked."
+                msg(
+                    "The Clio contact {contact} no longer exists; nothing was linked.",
+                    contact=contact_id,
+                )
             ) from None
         self._remember(contact)
         return self._linked(client.id, client.display_name, contact, how)
@@ -92,9 +95,16 @@ class ContactLinker:
             email, contact = clash
             self._remember(contact)
             raise LinkRefused(
-                f"A Clio contact with the email {email} already exists: {contact_name(contact)} "
-                f"(Clio contact {contact.id}). Link {client.display_name} to it instead "
-                f"(clients link {client.id} --contact {contact.id}); no contact was created."
+                msg(
+                    "A Clio contact with the email {email} already exists: {name} (Clio contact "
+                    "{contact}). Link {client} to it instead (clients link {client_id} --contact "
+                    "{contact}); no contact was created.",
+                    email=email,
+                    name=contact_name(contact),
+                    contact=contact.id,
+                    client=client.display_name,
+                    client_id=client.id,
+                )
             )
         payload = _identity(client)
         intent_id = self._journal.open("create_contact", client.id, payload)
@@ -106,9 +116,11 @@ class ContactLinker:
             link = self.recover(intent)
             if link is None:
                 raise LinkRefused(
-                    f"The connection to Clio dropped while creating the contact for "
-                    f"{client.display_name}, and it was not found in Clio. Nothing was linked; "
-                    "try again."
+                    msg(
+                        "The connection to Clio dropped while creating the contact for {client}, "
+                        "and it was not found in Clio. Nothing was linked; try again.",
+                        client=client.display_name,
+                    )
                 ) from None
             return link
         except ClioError as exc:

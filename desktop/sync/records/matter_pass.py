@@ -31,6 +31,7 @@ class MatterPass:
     def __init__(self, ctx: EngineContext, matters: MatterSync) -> None:
         self._ctx = ctx
         self._matters = matters
+        self._failed: dict[str, Message] = {}  # the last failure of each matter, as written
 
     def plan(self, manifest: Manifest, options: PassOptions) -> MatterPlan:
         store = self._ctx.store
@@ -68,7 +69,7 @@ class MatterPass:
             except ClioError as exc:
                 if stops_the_pass(exc):
                     raise
-                failed = msg("Creating the Clio matter failed: {reason}", reason=exc.user_message)
+                failed = msg("Creating the Clio matter failed: {reason}", reason=exc.user_template)
                 self._fail(mid, "create", failed, report)
                 continue
             self._ctx.store.problems.clear("matter", mid)
@@ -88,7 +89,7 @@ class MatterPass:
                 self._fail(
                     mid,
                     "status",
-                    msg("The status change did not reach Clio: {reason}", reason=exc.user_message),
+                    msg("The status change did not reach Clio: {reason}", reason=exc.user_template),
                     report,
                 )
                 continue
@@ -103,14 +104,18 @@ class MatterPass:
         problem = self._ctx.store.problems.get("matter", matter_id)
         if problem is None or problem.due():
             return False
-        report.error("matter", problem.message, matter_id=matter_id)
+        said = self._failed.get(matter_id)  # its words as written, while the app runs
+        if said is None or said.english() != problem.message:
+            said = None
+        report.error("matter", said or problem.message, matter_id=matter_id)
         return True
 
     def _fail(self, matter_id: str, code: str, message: Message, report: PassReport) -> None:
-        text = message.text()
+        text = message.english()
         self._ctx.store.problems.report("matter", matter_id, code, text, matter_id=matter_id)
         self._ctx.record("error", message, result="error", matter_id=matter_id)
-        report.error("matter", text, matter_id=matter_id)
+        self._failed[matter_id] = message
+        report.error("matter", message, matter_id=matter_id)
 
     def _needs_client(self, needs: tuple[NeedsClient, ...], report: PassReport) -> None:
         store = self._ctx.store

@@ -21,7 +21,7 @@ from desktop.clio.errors import (
 from desktop.clio.records import Matter
 from desktop.prolegis.records import Matter as PMatter
 from desktop.sync.context import EngineContext
-from desktop.sync.messages import msg
+from desktop.sync.messages import Explained, msg
 from desktop.sync.records.errors import LinkRefused
 from desktop.sync.records.intents import RecordsJournal
 from desktop.sync.records.matter_plan import MatterCreate, StatusUpdate, clio_description
@@ -36,7 +36,7 @@ RELATED_DESCRIPTION = "Client"
 Snapshot = Callable[[], Sequence[SnapshotEntry]]
 
 
-class PendingCheck(Exception):
+class PendingCheck(Explained):
     """A create may have happened; its intent stays open and the next pass looks it up."""
 
 
@@ -78,7 +78,7 @@ class MatterSync:
             try:
                 clio_matter = self._clio.create_matter(self._body(plan))
             except AmbiguousCreateError as exc:
-                raise PendingCheck(exc.user_message) from exc
+                raise PendingCheck(exc.user_template) from exc
             except ClioError as exc:
                 self._journal.close(intent_id, "failed", error=exc.user_message)
                 raise
@@ -247,8 +247,11 @@ class MatterSync:
         link = self._ctx.store.matter_links.get(matter.id)
         if link is not None:
             raise LinkRefused(
-                f"{matter.display_name} is already linked to the Clio matter "
-                f"{link.display_number or link.clio_matter_id}; unlink it first."
+                msg(
+                    "{matter} is already linked to the Clio matter {number}; unlink it first.",
+                    matter=matter.display_name,
+                    number=link.display_number or link.clio_matter_id,
+                )
             )
 
     def link_existing(
@@ -259,18 +262,27 @@ class MatterSync:
         other = self._ctx.store.matter_links.by_clio_id(clio_matter_id)
         if other is not None:
             raise LinkRefused(
-                f"The Clio matter {other.display_number or clio_matter_id} is already linked to "
-                f"the Prolegis matter {self._ctx.matter_label(other.matter_id)}."
+                msg(
+                    "The Clio matter {number} is already linked to the Prolegis matter {matter}.",
+                    number=other.display_number or clio_matter_id,
+                    matter=self._ctx.matter_label(other.matter_id),
+                )
             )
         try:
             clio_matter = self._clio.matter(clio_matter_id)
         except NotFoundError:
-            raise LinkRefused(f"The Clio matter {clio_matter_id} does not exist.") from None
+            raise LinkRefused(
+                msg("The Clio matter {number} does not exist.", number=clio_matter_id)
+            ) from None
         carried = self.tag.tagged(clio_matter)
         if carried is not None and carried != matter.id:
             raise LinkRefused(
-                f"The Clio matter {clio_matter.display_number or clio_matter_id} belongs to the "
-                f"Prolegis matter {carried} (its “Prolegis matter ID”); nothing was linked."
+                msg(
+                    "The Clio matter {number} belongs to the Prolegis matter {matter} (its "
+                    "“Prolegis matter ID”); nothing was linked.",
+                    number=clio_matter.display_number or clio_matter_id,
+                    matter=carried,
+                )
             )
         clio_matter = self.tag.tag(clio_matter, matter.id)
         snap = self._snapshot_of(matter) if historical else None
@@ -298,8 +310,18 @@ class MatterSync:
                 if manifest is not None and c in manifest.clients_by_id
             )
             raise LinkRefused(
-                f"{matter.display_name} needs a linked client before its Clio matter can be "
-                f"created. Link one of its clients first: {names or 'it has no clients'}."
+                msg(
+                    "{matter} needs a linked client before its Clio matter can be created. Link "
+                    "one of its clients first: {names}.",
+                    matter=matter.display_name,
+                    names=names,
+                )
+                if names
+                else msg(
+                    "{matter} needs a linked client before its Clio matter can be created, and "
+                    "it has no clients: add one in Prolegis first.",
+                    matter=matter.display_name,
+                )
             )
         related = tuple(dict.fromkeys(c for c in contact_ids[1:] if c != contact_ids[0]))
         plan = MatterCreate(matter, contact_ids[0], related)

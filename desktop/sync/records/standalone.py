@@ -15,7 +15,7 @@ from desktop.prolegis.records import Manifest
 from desktop.prolegis.workspace import WorkspaceMissingError
 from desktop.sync.commands import Command
 from desktop.sync.context import EngineContext, Services
-from desktop.sync.events import CommandFailed, Event
+from desktop.sync.events import CommandFailed, Event, command_failed
 from desktop.sync.records.part import RecordsPart
 
 E = TypeVar("E", bound=Event)
@@ -62,7 +62,7 @@ class RecordsSession:
             if not self.part.handle(command):
                 raise ValueError(f"not a records command: {type(command).__name__}")
         except ClioError as exc:
-            self.events.append(CommandFailed(type(command).__name__, exc.user_message))
+            self.events.append(command_failed(type(command).__name__, exc.user_template))
         return [e.message for e in self.events[before:] if isinstance(e, CommandFailed)]
 
     def last(self, kind: type[E]) -> E | None:
