@@ -28,7 +28,7 @@ from pathlib import Path
 
 from desktop.clio.records import Document
 from desktop.sync.events import notice
-from desktop.sync.messages import msg
+from desktop.sync.messages import Explained, msg
 from desktop.sync.mirror import localfs, localops, names
 from desktop.sync.mirror.doer import Doer, Kit, Stat
 from desktop.sync.mirror.executor import MatterRun
@@ -50,8 +50,9 @@ def stamp(mtime_ns: int) -> str:
     return datetime.fromtimestamp(mtime_ns / 1e9, UTC).isoformat()
 
 
-class ConflictError(ValueError):
-    """A resolution cannot be applied (the copy is gone, the conflict is unknown…)."""
+class ConflictError(Explained, ValueError):
+    """A resolution cannot be applied (the copy is gone, the conflict is unknown…); its message
+    is a ``Message`` (``str(exc)`` its English, ``exc.explanation`` for the GUI)."""
 
 
 class Conflicts:
@@ -128,7 +129,7 @@ class Conflicts:
             raise ConflictError(f"keep must be one of {', '.join(KEEPS)}, not {keep!r}")
         row = self.kit.state.conflict(conflict_id)
         if row is None:
-            raise ConflictError(f"There is no open conflict {conflict_id}.")
+            raise ConflictError(msg("There is no open conflict {conflict}.", conflict=conflict_id))
         scope = self.scope_for(row.matter_id)
         if scope is None:
             self.kit.state.close_conflict(conflict_id)  # the matter was unlinked
@@ -150,21 +151,23 @@ class Conflicts:
     def _doc_path(self, row: ConflictRow) -> tuple[str, RemotePath]:
         found = self.kit.state.row_by_doc(row.doc_id)
         if found is None or found[0] != row.matter_id:
-            raise ConflictError(f"{row.rel_path}: the Clio document is no longer linked here; "
-                                "choose “keep both”.")
+            raise ConflictError(msg("{path}: the Clio document is no longer linked here; choose "
+                                    "“keep both”.", path=row.rel_path))
         base = found[1].base
         return base.path, base.remote_path
 
     def _upload_mine(self, doer: Doer, mine: str, row: ConflictRow
                      ) -> tuple[str, Document, str, Stat, RemotePath]:
         if not doer.abs(mine).exists():
-            raise ConflictError(f"{mine} is gone; choose “keep Clio's” or “keep both”.")
+            raise ConflictError(msg("{path} is gone; choose “keep Clio's” or “keep both”.",
+                                    path=mine))
         path, remote = self._doc_path(row)
         key = doer.expected_key(row.doc_id, None)
         try:
             doc, sha, st = doer.upload_version(mine, row.doc_id, remote[-1], key)
         except Deferred as exc:
-            raise ConflictError(f"{row.rel_path}: {exc}; try again in a moment.") from exc
+            raise ConflictError(msg("{path}: {reason}; try again in a moment.",
+                                    path=row.rel_path, reason=str(exc))) from exc
         return path, doc, sha, st, remote
 
     def _edit(self, doer: Doer, row: ConflictRow, keep: str) -> None:

@@ -110,8 +110,10 @@ class MatterRun(Doer):
         key = f"{self.mid}:{subject}"
         problem = problems.get("document", key)
         if problem is not None and not problem.due():
-            self.report.error("document", f"{subject}: {problem.message} (tried again after "
-                              f"{problem.retry_at})", matter_id=self.mid, subject=subject)
+            self.report.error("document", msg("{path}: {reason} (tried again after {when})",
+                                              path=subject, reason=problem.message,
+                                              when=problem.retry_at or ""),
+                              matter_id=self.mid, subject=subject)
             if folder:
                 self.failed_dirs.append(folder)
             return
@@ -127,17 +129,17 @@ class MatterRun(Doer):
                 self.failed_dirs.append(folder)
         except (ClioError, OSError, ValueError) as exc:
             message = exc.user_message if isinstance(exc, ClioError) else _plain(exc)
+            reason = exc.user_template if isinstance(exc, ClioError) else message
             got = problems.report("document", key, type(exc).__name__, message,
                                   matter_id=self.mid)
-            failed = msg("{path}: {reason}", path=subject, reason=message)
+            failed = msg("{path}: {reason}", path=subject, reason=reason)
             self.record("error", failed, result="error", subject=subject,
                         detail=msg("Tried {n} time(s); it will be tried again.",
                                    n=got.attempts))
             if got.attempts == 1:
                 self.kit.ctx.emit(notice("error", msg("A document could not be synced"),
                                          failed, self.mid))
-            self.report.error("document", f"{subject}: {message}", matter_id=self.mid,
-                              subject=subject)
+            self.report.error("document", failed, matter_id=self.mid, subject=subject)
             if folder:
                 self.failed_dirs.append(folder)
         else:

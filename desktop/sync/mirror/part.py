@@ -35,7 +35,7 @@ from desktop.sync.mirror.executor import PASS_LEVEL, MatterRun
 from desktop.sync.mirror.guards import MirrorSafetyError
 from desktop.sync.mirror.localfeed import LocalFeed, fast_pass
 from desktop.sync.mirror.planner import MatterPlan, MatterScope, plan_matter
-from desktop.sync.mirror.push import push
+from desktop.sync.mirror.push import PushError, push
 from desktop.sync.mirror.remote import RemoteCache, matter_remote
 from desktop.sync.mirror.watcher import ExpectedWrites
 from desktop.sync.report import Outcome, PassOptions, PassReport
@@ -92,8 +92,8 @@ class MirrorPart:
     def sync(self, manifest: Manifest, options: PassOptions, report: PassReport) -> None:
         root = self.ctx.workspace.root
         if not root.is_dir():
-            report.error("documents", f"The Prolegis folder {root} is missing: no document was "
-                         "synced and nothing was deleted.")
+            report.error("documents", msg("The Prolegis folder {root} is missing: no document was "
+                                          "synced and nothing was deleted.", root=root))
             return
         self._forget_unlinked()
         self.conflict_book.apply_queued()
@@ -152,22 +152,25 @@ class MirrorPart:
         """Queue files for upload (outside files are copied in first) and ask for a pass."""
         scope = self.scope_for(matter_id, need_clio=False)
         if scope is None:
-            raise ValueError(f"Matter {matter_id} is not linked to Clio; link it first.")
+            raise PushError(msg("Matter {matter} is not linked to Clio; link it first.",
+                                matter=matter_id))
         queued = push(Doer(self.kit, scope), paths, target_subfolder)
         self.ctx.request_pass(fast_pass(frozenset({matter_id})))
         return queued
 
     def resolve_all(self, keep: str) -> int:
-        errors: list[str] = []
+        errors: list[ConflictError] = []
         done = 0
         for row in self.kit.state.conflicts():
             try:
                 self.conflict_book.resolve(row.id, keep)
                 done += 1
             except ConflictError as exc:
-                errors.append(str(exc))
+                errors.append(exc)
+        if len(errors) == 1:
+            raise errors[0]
         if errors:
-            raise ConflictError("; ".join(errors))
+            raise ConflictError("; ".join(str(e) for e in errors))
         return done
 
     # -- matters ----------------------------------------------------------------------------
@@ -262,7 +265,7 @@ class MirrorPart:
                     self.kit.live.matter_errors.pop(matter.id, None)
             except MirrorSafetyError as exc:
                 message = str(exc).split(": ", 1)[-1]
-                report.error("documents", message, matter_id=matter.id)
+                report.error("documents", exc.said, matter_id=matter.id)
                 if self.kit.live.matter_errors.get(matter.id) != message:
                     self.ctx.record("error", exc.said, result="error", matter_id=matter.id)
                 self.kit.live.matter_errors[matter.id] = message

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from desktop.sync.messages import msg
+from desktop.sync.messages import Explained, msg
 from desktop.sync.mirror import localfs, localops, names
 from desktop.sync.mirror.doer import Doer
 
 
-class PushError(ValueError):
-    """A path that cannot be pushed (the message says which and why)."""
+class PushError(Explained, ValueError):
+    """A path that cannot be pushed (the message, a ``Message``, says which and why)."""
 
 
 def _inside(path: Path, root: Path) -> str | None:
@@ -35,17 +35,18 @@ def push(doer: Doer, paths: Iterable[str], target_subfolder: str = "") -> list[s
     root = doer.scope.root
     sub = target_subfolder.strip().strip("/").replace("\\", "/")
     if sub and not names.is_safe_relative(sub):
-        raise PushError(f"{target_subfolder!r} is not a folder inside the matter folder")
+        raise PushError(msg("“{folder}” is not a folder inside the matter folder",
+                            folder=target_subfolder))
     plan: list[tuple[Path, str | None]] = []
     for raw in paths:
         path = Path(raw).expanduser()
         if not path.is_file():
-            raise PushError(f"{raw}: not a file (nothing was pushed)")
+            raise PushError(msg("{path}: not a file (nothing was pushed)", path=raw))
         if names.is_ignored(path.name):
-            raise PushError(f"{raw}: a temporary or lock file is never synced")
+            raise PushError(msg("{path}: a temporary or lock file is never synced", path=raw))
         rel = _inside(path, root)
         if rel is not None and not names.is_safe_relative(rel):
-            raise PushError(f"{raw}: not a file inside the matter folder")
+            raise PushError(msg("{path}: not a file inside the matter folder", path=raw))
         plan.append((path, rel))
     queued: list[str] = []
     for path, rel in plan:
