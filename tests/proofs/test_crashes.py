@@ -113,12 +113,14 @@ def kill_rounds(sandbox: Sandbox, proof_factory: ProofFactory, trash: Path, roun
     assert killed >= rounds // 2, f"only {killed} of {rounds} runs were killed mid-pass"
 
 
+@pytest.mark.timeout(900)
 def test_sigkill_at_random_moments_converges(sandbox: Sandbox, proof_factory: ProofFactory,
                                              trash: Path) -> None:
     kill_rounds(sandbox, proof_factory, trash, 20, seed=2026)
 
 
 @pytest.mark.stress
+@pytest.mark.timeout(4 * 3600)
 def test_sigkill_at_random_moments_converges_100_rounds(
         sandbox: Sandbox, proof_factory: ProofFactory, trash: Path) -> None:
     kill_rounds(sandbox, proof_factory, trash, 100, seed=int(time.time()))
@@ -140,6 +142,7 @@ def ready(sandbox_factory: object, proof_factory: ProofFactory, name: str
     return mh, world
 
 
+@pytest.mark.timeout(900)
 def test_the_nth_state_write_failing_converges_for_every_n(
         sandbox_factory: object, proof_factory: ProofFactory, clock: ProblemClock,
         trash: Path) -> None:

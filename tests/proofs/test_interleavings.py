@@ -226,10 +226,12 @@ class Interleavings(RuleBasedStateMachine):
                             known=self.env.world.labels)
 
 
+@pytest.mark.timeout(900)
 def test_interleavings_converge_and_lose_nothing() -> None:
     run_state_machine_as_test(Interleavings, settings=settings.get_profile("proofs-ci"))
 
 
 @pytest.mark.stress
+@pytest.mark.timeout(4 * 3600)
 def test_interleavings_stress() -> None:
     run_state_machine_as_test(Interleavings, settings=settings.get_profile("proofs-stress"))

@@ -190,6 +190,7 @@ def test_random_rounds_at_the_same_moment(
 
 
 @pytest.mark.stress
+@pytest.mark.timeout(4 * 3600)
 @pytest.mark.parametrize("seed", range(100, 140))
 def test_random_rounds_at_the_same_moment_stress(
         seats: Seats, clock: ProblemClock, trash: Path, seed: int) -> None:
