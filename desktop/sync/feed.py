@@ -5,11 +5,16 @@ decisions.md: within one listing the ``page_token`` is saved after each page so 
 the listing; the ``updated_since`` mark advances only after the last page, to the largest
 ``updated_at`` seen minus a small overlap (clock skew). Consumers must therefore be idempotent:
 records near the mark may come twice.
+
+Once a listing finds nothing newer than the largest ``updated_at`` an earlier listing saw, at
+least the overlap later, everything up to it has been seen: the mark moves up to it, so an idle
+cycle lists nothing (one request) instead of the tail of the last burst of changes every time.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Protocol, TypeVar
@@ -21,6 +26,8 @@ from desktop.sync.store import Store
 log = logging.getLogger(__name__)
 
 OVERLAP = timedelta(seconds=5)
+SETTLED = "feed.settled."
+"""Meta key prefix: per resource, the newest ``updated_at`` seen and when it was first seen."""
 
 
 class HasUpdatedAt(Protocol):
@@ -78,10 +85,24 @@ class RemoteFeed:
                     page_token=page.next_page_token,
                     max_seen=max_seen,
                 )
-        new_mark = iso(parse_iso(max_seen) - OVERLAP) if max_seen else None
+        new_mark = self._mark(resource, max_seen) if max_seen else None
         old_mark = cursor.updated_since
         if new_mark is not None and old_mark and parse_iso(new_mark) < parse_iso(old_mark):
             new_mark = old_mark  # never move the mark backwards
         self._store.cursors.finish_listing(resource, new_mark)
         log.debug("polled %s since %s: %d records", resource, since, seen)
         return seen
+
+    def _mark(self, resource: str, max_seen: str) -> str:
+        """The next mark after a listing whose newest record is ``max_seen``: that minus the
+        overlap, or ``max_seen`` itself once a listing at least the overlap after the one
+        that first saw it found nothing newer (see the module docstring)."""
+        key = SETTLED + resource
+        first = self._store.meta.get(key)
+        now = time.time()
+        if isinstance(first, dict) and first.get("max_seen") == max_seen:
+            if now - float(first.get("at", now)) >= OVERLAP.total_seconds():
+                return max_seen
+        else:
+            self._store.meta.set(key, {"max_seen": max_seen, "at": now})
+        return iso(parse_iso(max_seen) - OVERLAP)

@@ -4,7 +4,10 @@ The suites' own examples are random; these pin each finding down for good."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
+
+import pytest
 
 from desktop.sandbox import Sandbox
 from tests.proofs.conftest import ProofFactory
@@ -162,4 +165,42 @@ def test_linking_a_folder_to_documents_the_companion_uploaded_downloads_nothing(
     mh.sync()
     assert mh.admin.stats()["bytes_downloaded"] == down
     assert {p: e.doc_id for p, e in mh.index_state(M).items()} == docs
+    mh.assert_in_step(M)
+
+
+def listing_requests(mh: ProofHarness) -> int:
+    routes = mh.admin.stats()["routes"]
+    return sum(sum(routes.get(r, {}).values())
+               for r in ("GET /api/v4/documents", "GET /api/v4/folders"))
+
+
+def test_an_idle_poll_lists_nothing_once_the_last_changes_have_settled(
+        sandbox: Sandbox, proof_factory: ProofFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bench (idle poll cycle, 1 vs 500 matters): every idle cycle listed again everything
+    updated in the 5 s before the newest change (the overlap kept for clock skew) — after a
+    burst of 500 matters or a colleague's bulk upload, several pages every minute for ever."""
+    from desktop.sync import feed as feed_module
+
+    mh = proof_factory(sandbox)
+    mh.new_matter(M)
+    for i in range(250):  # a burst: more than one page, all within the overlap
+        mh.clio_upload(M, f"Bulk/{i:03d}.txt", f"bulk {i}")
+    mh.sync()
+    before = listing_requests(mh)
+    mh.sync()  # the tail of the burst is listed again once (within the overlap)
+    assert listing_requests(mh) - before > 2
+
+    class Later:
+        @staticmethod
+        def time() -> float:
+            return time.time() + 6  # a poll interval later
+
+    monkeypatch.setattr(feed_module, "time", Later, raising=False)
+    mh.sync()  # nothing newer: the mark moves up to the newest change
+    before = listing_requests(mh)
+    mh.sync()
+    assert listing_requests(mh) - before == 2  # one request per resource: nothing to list
+    mh.clio_upload(M, "Bulk/late.txt", b"after the burst")
+    mh.sync()
+    assert mh.local_state(M)["Bulk/late.txt"] == b"after the burst"
     mh.assert_in_step(M)
