@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from desktop.sync.views import ConflictView, EngineState, EngineStatus, GuardView
+from desktop.ui import labels
 from desktop.ui.banner import BannerItem
 from desktop.ui.i18n import TranslationContext
 
@@ -41,7 +42,7 @@ def banner_items(
             )
         )
     elif state == EngineState.ERROR:
-        reason = status.message if status is not None else ""
+        reason = labels.status_message(status) if status is not None else ""
         message = (
             Attention.tr("Syncing stopped on an error: %1").replace("%1", reason)
             if reason

@@ -14,7 +14,9 @@ Public API (stable; the tray and dialogs use it too):
 * :func:`freeze_now(dt)` — fix "now" for screenshots and tests (None: the clock).
 * :func:`file_size(n)` — "212 KB"; :func:`count_text(n)` — "1,310" ("1 310" in French).
 * :func:`engine_text(template, params, fallback)` — an activity log line or a notification
-  the engine wrote (``desktop.sync.messages``), in the current language.
+  the engine wrote (``desktop.sync.messages``), in the current language;
+  :func:`message_text(message)` — the same for a ``Message`` (a Clio error's
+  ``user_template``); :func:`status_message(status)` — ``EngineStatus.message`` so.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QLocale
 
-from desktop.sync.messages import NUMBER_PARAMS
+from desktop.sync.messages import NESTED, NUMBER_PARAMS, Message, nested
 from desktop.sync.views import (
     DocumentState,
     DocumentView,
@@ -304,11 +306,13 @@ def engine_text(template: str, params: Sequence[tuple[str, str]], fallback: str)
     """A sentence the engine wrote as a template (``desktop.sync.messages.msg``), in the current
     language: the template is translated (context ``EngineMessages``; the plural form picked
     by ``n`` when it has ``{n}``), then filled — counts and decimals written as the language
-    writes them, matter statuses in its words, other values as they are. ``fallback`` (the
-    engine's English) when there is no template, or when a translation does not fit it."""
+    writes them, matter statuses in its words, a value that is itself a message (a Clio error's
+    ``user_template`` as ``{reason}``) translated the same way, other values as they are.
+    ``fallback`` (the engine's English) when there is no template, or when a translation does
+    not fit it."""
     if not template:
         return fallback
-    values = dict(params)
+    values = {name: value for name, value in params if NESTED not in name}
     n = _count(values.get("n")) if "{n}" in template else -1
     translated = engine_messages.translate(template, n)
     wanted, needed = _names(translated), _names(template)
@@ -317,11 +321,23 @@ def engine_text(template: str, params: Sequence[tuple[str, str]], fallback: str)
     # every value the template shows, the count aside (a singular form may say "one")
     if not needed - {"n"} <= wanted <= values.keys():
         return fallback
-    shown = {name: _param_text(name, value) for name, value in values.items()}
+    shown = {name: _param_text(name, value, params) for name, value in values.items()}
     try:
         return translated.format(**shown)
     except (KeyError, IndexError, ValueError, AttributeError):
         return fallback
+
+
+def message_text(message: Message) -> str:
+    """A :class:`~desktop.sync.messages.Message` in the current language (see
+    :func:`engine_text`; its English when it has no translation)."""
+    return engine_text(message.template, message.params, message.english())
+
+
+def status_message(status: EngineStatus) -> str:
+    """What went wrong in the last pass (``EngineStatus.message``), in the current language;
+    ``""`` when nothing did."""
+    return engine_text(status.message_template, status.message_params, status.message)
 
 
 def _names(text: str) -> set[str] | None:
@@ -339,8 +355,11 @@ def _count(value: str | None) -> int:
         return -1
 
 
-def _param_text(name: str, value: str) -> str:
+def _param_text(name: str, value: str, params: Sequence[tuple[str, str]] = ()) -> str:
     """One parameter as the current language writes it (see :func:`engine_text`)."""
+    inner = nested(tuple(params), name) if params else None
+    if inner is not None:
+        return engine_text(inner.template, inner.params, value)
     if name in ("status", "old_status"):
         return engine_messages.status_word(value)
     if name not in NUMBER_PARAMS:

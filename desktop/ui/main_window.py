@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
         self.flyout.apply_suggestions(event)
 
     def _on_command_failed(self, event: CommandFailed) -> None:
-        self.show_message(event.message)
+        self.show_message(labels.engine_text(event.template, event.params, event.message))
         self._local_log_id -= 1
         view = self.flyout.matter()
         self.activity.add_entries(
@@ -336,6 +336,8 @@ class MainWindow(QMainWindow):
                         "%1", self._command_words(event.command)
                     ),
                     detail=event.message,
+                    detail_template=event.template,
+                    detail_params=event.params,
                 )
             ]
         )

@@ -36,8 +36,9 @@ from desktop.clio.regions import ClioTarget, TargetError
 from desktop.clio.tokens import TokenStore
 from desktop.settings import Settings
 from desktop.sync.commands import Command, Pause, Resume, UpdateSettings
+from desktop.sync.messages import Message
 from desktop.sync.views import AccountView
-from desktop.ui import i18n, style
+from desktop.ui import i18n, labels, style
 from desktop.ui.dialogs.settings_tabs import ClioTab, ConflictsTab, EntriesTab, GeneralTab
 from desktop.ui.dialogs.signout import SignOutThread, clio_sign_out
 from desktop.ui.wizards.connection.context import target_label
@@ -313,8 +314,8 @@ class SettingsDialog(QDialog):
         try:
             self._store_for(target).save_client_secret(target, client_id, secret)
         except errors.ClioError as exc:
-            message = exc.user_message
-            self._say(lambda: message, bad=True)
+            said = exc.user_template
+            self._say(lambda: labels.message_text(said), bad=True)
             return False
         return True
 
@@ -363,14 +364,14 @@ class SettingsDialog(QDialog):
     def is_signing_out(self) -> bool:
         return self._sign_out_thread is not None
 
-    def _signed_out(self, problem: str) -> None:
+    def _signed_out(self, problem: Message | None) -> None:
         self._sign_out_thread = None
         self.set_account(None)
-        if problem:
+        if problem is not None:
             self._say(
                 lambda: self.tr(
                     "Disconnected on this computer, but Clio could not be told: {why}"
-                ).format(why=problem),
+                ).format(why=labels.message_text(problem)),
                 bad=True,
             )
         else:

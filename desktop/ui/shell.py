@@ -35,7 +35,7 @@ from desktop.sync.events import (
 )
 from desktop.sync.store.db import StoreError
 from desktop.sync.views import AccountView, ConflictView, GuardView, MatterSyncState
-from desktop.ui import style
+from desktop.ui import labels, style
 from desktop.ui.app import ensure_app, install_translations, run_gui
 from desktop.ui.dialogs.conflict_dialog import ConflictDialog
 from desktop.ui.dialogs.guard_dialogs import DeletionGuardDialog, NewMattersGuardDialog
@@ -170,7 +170,7 @@ class Shell(QObject):
 
     def _on_command_failed(self, event: CommandFailed) -> None:
         if self._matching is not None and self._matching.isVisible():
-            self._matching.on_command_failed(event.message)
+            self._matching.on_command_failed(event.message, event.template, event.params)
 
     # -- dialogs --------------------------------------------------------------------------------
 
@@ -323,7 +323,10 @@ def _connect(paths: AppPaths, settings: Settings, sandbox_url: str) -> tuple[Ser
             if wizard.exec() != QDialog.DialogCode.Accepted:
                 return None
             match_now = wizard.match_contacts_now
-        except (ClioError, StoreError) as exc:
+        except ClioError as exc:
+            if not _ask_retry(labels.message_text(exc.user_template)):
+                return None
+        except StoreError as exc:
             if not _ask_retry(exc.user_message):
                 return None
 

@@ -153,7 +153,7 @@ class MainToolBar(QToolBar):
     def _status_tooltip(self, status: EngineStatus) -> str:
         lines = [labels.engine_state_name(status.state)]
         if status.message:
-            lines.append(status.message)
+            lines.append(labels.status_message(status))
         if status.account is not None:
             lines.append(
                 self.tr("Signed in as %1 (%2)")

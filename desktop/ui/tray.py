@@ -181,7 +181,8 @@ class TrayController(QObject):
         ):
             self.notify(
                 self.tr("Prolegis Desktop needs you"),
-                status.message or self.tr("Something needs fixing. Open the window to see what."),
+                labels.status_message(status)
+                or self.tr("Something needs fixing. Open the window to see what."),
                 "error",
                 "error",
             )
@@ -355,7 +356,7 @@ class TrayController(QObject):
         if counts:
             lines.append(" · ".join(counts))
         if status.state in (EngineState.ERROR, EngineState.OFFLINE) and status.message:
-            lines.append(status.message)
+            lines.append(labels.status_message(status))
         return "\n".join(lines)
 
     def _fill_recent(self) -> None:

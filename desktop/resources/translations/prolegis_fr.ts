@@ -1371,6 +1371,328 @@ Il ne contient aucun jeton de connexion, secret ni document. Envoyez-le à votre
         <source>Entry {entry} did not reach Clio: The entry may have reached Clio; it is looked up before anything else is done.</source>
         <translation>L&apos;entrée {entry} n&apos;a pas atteint Clio&#xa0;: elle y est peut-être arrivée; elle est recherchée dans Clio avant toute autre opération.</translation>
     </message>
+    <message>
+        <source>Entry {entry}: {reason}</source>
+        <translation>Entrée {entry}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>{reason}. Fix it with &apos;prolegis-desktop config set author_map …&apos; or in the settings; no time entries or expenses are pushed until then.</source>
+        <translation>{reason}. Corrigez-le avec &apos;prolegis-desktop config set author_map …&apos; ou dans les paramètres; aucune entrée de temps ni dépense n&apos;est envoyée d&apos;ici là.</translation>
+    </message>
+    <message>
+        <source>Already billed in Clio; the change was not pushed.</source>
+        <translation>Déjà facturée dans Clio; la modification n&apos;a pas été envoyée.</translation>
+    </message>
+    <message>
+        <source>Removed in Prolegis but already billed in Clio; kept in Clio.</source>
+        <translation>Retirée dans Prolegis mais déjà facturée dans Clio; gardée dans Clio.</translation>
+    </message>
+    <message>
+        <source>Edited in Clio since the last push; choose which to keep.</source>
+        <translation>Modifiée dans Clio depuis le dernier envoi; choisissez laquelle garder.</translation>
+    </message>
+    <message>
+        <source>Removed in Prolegis but edited in Clio since the last push; delete it in Clio or keep it.</source>
+        <translation>Retirée dans Prolegis mais modifiée dans Clio depuis le dernier envoi; supprimez-la dans Clio ou gardez-la.</translation>
+    </message>
+    <message>
+        <source>Deleted in Clio; push it again or leave it deleted.</source>
+        <translation>Supprimée dans Clio; envoyez-la de nouveau ou laissez-la supprimée.</translation>
+    </message>
+    <message>
+        <source>Nothing here can do “{command}”.</source>
+        <translation>Rien ici ne peut faire «&#xa0;{command}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>A file or folder could not be used: {reason}</source>
+        <translation>Un fichier ou un répertoire n&apos;a pas pu être utilisé&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>The Prolegis folder has not been read yet.</source>
+        <translation>Le répertoire Prolegis n&apos;a pas encore été lu.</translation>
+    </message>
+    <message>
+        <source>There is no client {client} in prolegis.json.</source>
+        <translation>Il n&apos;y a aucun client {client} dans prolegis.json.</translation>
+    </message>
+    <message>
+        <source>There is no matter {matter} in prolegis.json.</source>
+        <translation>Il n&apos;y a aucun dossier {matter} dans prolegis.json.</translation>
+    </message>
+    <message>
+        <source>Say which Clio contact to link, or ask to create one.</source>
+        <translation>Indiquez quel contact Clio lier, ou demandez d&apos;en créer un.</translation>
+    </message>
+    <message>
+        <source>Say which Clio matter to link, or ask to create one.</source>
+        <translation>Indiquez quel dossier Clio lier, ou demandez d&apos;en créer un.</translation>
+    </message>
+    <message>
+        <source>{client} is not linked to a Clio contact.</source>
+        <translation>{client} n&apos;est pas lié à un contact Clio.</translation>
+    </message>
+    <message>
+        <source>{matter} is not linked to Clio.</source>
+        <translation>{matter} n&apos;est pas lié à Clio.</translation>
+    </message>
+    <message>
+        <source>The confident matches changed meanwhile ({now} now, {confirmed} confirmed); nothing was linked. Review them and accept again.</source>
+        <translation>Les correspondances sûres ont changé entre-temps ({now} maintenant, {confirmed} confirmées); rien n&apos;a été lié. Révisez-les et acceptez de nouveau.</translation>
+    </message>
+    <message>
+        <source>Entry {entry} has nothing to decide.</source>
+        <translation>L&apos;entrée {entry} n&apos;a rien à décider.</translation>
+    </message>
+    <message>
+        <source>Already billed in Clio: Clio does not allow changing it.</source>
+        <translation>Déjà facturée dans Clio&#xa0;: Clio ne permet pas de la modifier.</translation>
+    </message>
+    <message>
+        <source>Entry {entry} can no longer be pushed from Prolegis.</source>
+        <translation>L&apos;entrée {entry} ne peut plus être envoyée depuis Prolegis.</translation>
+    </message>
+    <message>
+        <source>A Clio contact with the email {email} already exists: {name} (Clio contact {contact}). Link {client} to it instead (clients link {client_id} --contact {contact}); no contact was created.</source>
+        <translation>Un contact Clio avec le courriel {email} existe déjà&#xa0;: {name} (contact Clio {contact}). Liez plutôt {client} à ce contact (clients link {client_id} --contact {contact}); aucun contact n&apos;a été créé.</translation>
+    </message>
+    <message>
+        <source>The Clio contact {contact} no longer exists; nothing was linked.</source>
+        <translation>Le contact Clio {contact} n&apos;existe plus; rien n&apos;a été lié.</translation>
+    </message>
+    <message>
+        <source>The connection to Clio dropped while creating the contact for {client}, and it was not found in Clio. Nothing was linked; try again.</source>
+        <translation>La connexion à Clio a été coupée pendant la création du contact de {client}, et il est introuvable dans Clio. Rien n&apos;a été lié; réessayez.</translation>
+    </message>
+    <message>
+        <source>{matter} is already linked to the Clio matter {number}; unlink it first.</source>
+        <translation>{matter} est déjà lié au dossier Clio {number}; déliez-le d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>The Clio matter {number} is already linked to the Prolegis matter {matter}.</source>
+        <translation>Le dossier Clio {number} est déjà lié au dossier Prolegis {matter}.</translation>
+    </message>
+    <message>
+        <source>The Clio matter {number} belongs to the Prolegis matter {matter} (its “Prolegis matter ID”); nothing was linked.</source>
+        <translation>Le dossier Clio {number} appartient au dossier Prolegis {matter} (son «&#xa0;Prolegis matter ID&#xa0;»); rien n&apos;a été lié.</translation>
+    </message>
+    <message>
+        <source>The Clio matter {number} does not exist.</source>
+        <translation>Le dossier Clio {number} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>{matter} needs a linked client before its Clio matter can be created. Link one of its clients first: {names}.</source>
+        <translation>{matter} a besoin d&apos;un client lié avant que son dossier Clio puisse être créé. Liez d&apos;abord un de ses clients&#xa0;: {names}.</translation>
+    </message>
+    <message>
+        <source>{matter} needs a linked client before its Clio matter can be created, and it has no clients: add one in Prolegis first.</source>
+        <translation>{matter} a besoin d&apos;un client lié avant que son dossier Clio puisse être créé, et il n&apos;a aucun client&#xa0;: ajoutez-en d&apos;abord un dans Prolegis.</translation>
+    </message>
+    <message>
+        <source>Matter {matter} is not linked to Clio; link it first.</source>
+        <translation>Le dossier {matter} n&apos;est pas lié à Clio; liez-le d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>“{folder}” is not a folder inside the matter folder</source>
+        <translation>«&#xa0;{folder}&#xa0;» n&apos;est pas un sous-répertoire du répertoire du dossier</translation>
+    </message>
+    <message>
+        <source>{path}: not a file (nothing was pushed)</source>
+        <translation>{path}&#xa0;: ce n&apos;est pas un fichier (rien n&apos;a été envoyé)</translation>
+    </message>
+    <message>
+        <source>{path}: a temporary or lock file is never synced</source>
+        <translation>{path}&#xa0;: un fichier temporaire ou de verrouillage n&apos;est jamais synchronisé</translation>
+    </message>
+    <message>
+        <source>{path}: not a file inside the matter folder</source>
+        <translation>{path}&#xa0;: ce n&apos;est pas un fichier du répertoire du dossier</translation>
+    </message>
+    <message>
+        <source>There is no open conflict {conflict}.</source>
+        <translation>Aucun conflit de versions ouvert ne porte le numéro {conflict}.</translation>
+    </message>
+    <message>
+        <source>{path}: the Clio document is no longer linked here; choose “keep both”.</source>
+        <translation>{path}&#xa0;: le document Clio n&apos;est plus lié ici; choisissez «&#xa0;Garder les deux&#xa0;».</translation>
+    </message>
+    <message>
+        <source>{path} is gone; choose “keep Clio&apos;s” or “keep both”.</source>
+        <translation>{path} n&apos;existe plus; choisissez «&#xa0;Garder celle de Clio&#xa0;» ou «&#xa0;Garder les deux&#xa0;».</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}; try again in a moment.</source>
+        <translation>{path}&#xa0;: {reason}; réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <source>The Prolegis folder cannot be read: {reason}</source>
+        <translation>Le répertoire Prolegis ne peut pas être lu&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>prolegis.json: {reason} (at {where})</source>
+        <translation>prolegis.json&#xa0;: {reason} (à {where})</translation>
+    </message>
+    <message>
+        <source>The Prolegis folder {root} is missing: no document was synced and nothing was deleted.</source>
+        <translation>Le répertoire Prolegis {root} est introuvable&#xa0;: aucun document n&apos;a été synchronisé et rien n&apos;a été supprimé.</translation>
+    </message>
+    <message>
+        <source>{path}: {reason} (tried again after {when})</source>
+        <translation>{path}&#xa0;: {reason} (nouvel essai après {when})</translation>
+    </message>
+    <message>
+        <source>Something went wrong while talking to Clio. Please try again.</source>
+        <translation>Un problème est survenu pendant l&apos;échange avec Clio. Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <source>Prolegis Desktop needs you to sign in to Clio again.</source>
+        <translation>Prolegis Desktop a besoin que vous vous reconnectiez à Clio.</translation>
+    </message>
+    <message>
+        <source>Prolegis Desktop is not signed in to Clio. Sign in (Connect in the app, or &apos;prolegis-desktop login&apos;).</source>
+        <translation>Prolegis Desktop n&apos;est pas connecté à Clio. Connectez-vous avec «&#xa0;Connecter&#xa0;» dans l&apos;application.</translation>
+    </message>
+    <message>
+        <source>Your Clio sign-in has expired. Please sign in to Clio again.</source>
+        <translation>Votre connexion à Clio a expiré. Veuillez vous reconnecter à Clio.</translation>
+    </message>
+    <message>
+        <source>Clio no longer accepts this sign-in: it was revoked, the app was disconnected in Clio, or the account is in another region. Please sign in to Clio again.</source>
+        <translation>Clio n&apos;accepte plus cette connexion&#xa0;: elle a été révoquée, l&apos;application a été déconnectée dans Clio, ou le compte est dans une autre région. Veuillez vous reconnecter à Clio.</translation>
+    </message>
+    <message>
+        <source>No Clio app is set up for this Clio region. Ask your administrator for the firm&apos;s Clio app id and secret, and give them when signing in (--client-id and --client-secret, or the wizard&apos;s Advanced page).</source>
+        <translation>Aucune application Clio n&apos;est configurée pour cette région Clio. Demandez à votre administrateur l&apos;identifiant et le secret de l&apos;application Clio du cabinet, et donnez-les à la connexion (--client-id et --client-secret, ou la page «&#xa0;Avancé&#xa0;» de l&apos;assistant).</translation>
+    </message>
+    <message>
+        <source>The secret of the Clio app “{app}” is not stored on this computer. Sign in again giving --client-secret (or enter it in the wizard&apos;s Advanced page).</source>
+        <translation>Le secret de l&apos;application Clio «&#xa0;{app}&#xa0;» n&apos;est pas enregistré sur cet ordinateur. Reconnectez-vous en donnant --client-secret (ou entrez-le à la page «&#xa0;Avancé&#xa0;» de l&apos;assistant).</translation>
+    </message>
+    <message>
+        <source>The sign-in to Clio did not complete. Please start it again.</source>
+        <translation>La connexion à Clio n&apos;a pas abouti. Veuillez la recommencer.</translation>
+    </message>
+    <message>
+        <source>Access was declined in the Clio page. To connect, sign in again and choose to allow Prolegis Desktop.</source>
+        <translation>L&apos;accès a été refusé dans la page Clio. Pour vous connecter, reconnectez-vous et choisissez d&apos;autoriser Prolegis Desktop.</translation>
+    </message>
+    <message>
+        <source>The browser sent back an answer that does not belong to this sign-in (perhaps from an old tab). Close the old Clio tabs and start the sign-in again.</source>
+        <translation>Le navigateur a renvoyé une réponse qui n&apos;appartient pas à cette connexion (peut-être d&apos;un ancien onglet). Fermez les anciens onglets Clio et recommencez la connexion.</translation>
+    </message>
+    <message>
+        <source>No answer came back from the browser in time. Start the sign-in again and finish it in the Clio page that opens.</source>
+        <translation>Aucune réponse n&apos;est revenue du navigateur à temps. Recommencez la connexion et terminez-la dans la page Clio qui s&apos;ouvre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No answer came back from the browser within {n} minute(s). Start the sign-in again and finish it in the Clio page.</source>
+        <translation>
+            <numerusform>Aucune réponse n&apos;est revenue du navigateur en {n} minute. Recommencez la connexion et terminez-la dans la page Clio.</numerusform>
+            <numerusform>Aucune réponse n&apos;est revenue du navigateur en {n} minutes. Recommencez la connexion et terminez-la dans la page Clio.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sign-in to Clio was cancelled.</source>
+        <translation>La connexion à Clio a été annulée.</translation>
+    </message>
+    <message>
+        <source>Port {port} on this computer is used by another program, so the Clio sign-in cannot receive its answer. Close that program, or set another port with &apos;prolegis-desktop config set oauth_port N&apos; (the Clio app&apos;s redirect URI must use the same port).</source>
+        <translation>Le port {port} de cet ordinateur est utilisé par un autre programme, donc la connexion à Clio ne peut pas recevoir sa réponse. Fermez ce programme, ou choisissez un autre port avec &apos;prolegis-desktop config set oauth_port N&apos; (l&apos;adresse de redirection de l&apos;application Clio doit utiliser le même port).</translation>
+    </message>
+    <message>
+        <source>Clio refused the sign-in ({error}). Please start it again.</source>
+        <translation>Clio a refusé la connexion ({error}). Veuillez la recommencer.</translation>
+    </message>
+    <message>
+        <source>Clio did not accept the sign-in code: it was already used or has expired. Please start the sign-in again.</source>
+        <translation>Clio n&apos;a pas accepté le code de connexion&#xa0;: il a déjà servi ou il a expiré. Veuillez recommencer la connexion.</translation>
+    </message>
+    <message>
+        <source>Clio did not accept this app&apos;s client id and secret for {region}. Check the Clio app settings (each region needs its own registered app).</source>
+        <translation>Clio n&apos;a pas accepté l&apos;identifiant et le secret de cette application pour {region}. Vérifiez les paramètres de l&apos;application Clio (chaque région a besoin de sa propre application inscrite).</translation>
+    </message>
+    <message>
+        <source>The system keychain, where the Clio sign-in is kept, reported an error. Check that it works (it may need unlocking) and try again.</source>
+        <translation>Le trousseau du système, où la connexion à Clio est gardée, a signalé une erreur. Vérifiez qu&apos;il fonctionne (il doit peut-être être déverrouillé) et réessayez.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available to keep the Clio sign-in safe. On Windows and macOS the built-in one is used; on Linux install and start GNOME Keyring or KWallet (a Secret Service provider), or choose a keyring backend in keyring&apos;s configuration (PYTHON_KEYRING_BACKEND). Then sign in again.</source>
+        <translation>Aucun trousseau système n&apos;est disponible pour garder la connexion à Clio en sécurité. Sous Windows et macOS, celui du système est utilisé; sous Linux, installez et démarrez GNOME Keyring ou KWallet (un fournisseur Secret Service), ou choisissez un moteur dans la configuration de keyring (PYTHON_KEYRING_BACKEND). Reconnectez-vous ensuite.</translation>
+    </message>
+    <message>
+        <source>The system keychain is locked, so the Clio sign-in cannot be read or saved. Unlock it (log in to your desktop session or open your keychain app) and try again.</source>
+        <translation>Le trousseau du système est verrouillé, donc la connexion à Clio ne peut être ni lue ni enregistrée. Déverrouillez-le (ouvrez votre session ou l&apos;application de trousseau) et réessayez.</translation>
+    </message>
+    <message>
+        <source>Clio refused this action: your Clio user or the Prolegis Desktop app does not have permission for it. Ask your Clio administrator to grant access.</source>
+        <translation>Clio a refusé cette action&#xa0;: votre utilisateur Clio ou l&apos;application Prolegis Desktop n&apos;en a pas la permission. Demandez l&apos;accès à votre administrateur Clio.</translation>
+    </message>
+    <message>
+        <source>The record was not found in Clio; it may have been deleted.</source>
+        <translation>L&apos;enregistrement est introuvable dans Clio; il a peut-être été supprimé.</translation>
+    </message>
+    <message>
+        <source>Someone changed this record in Clio since Prolegis Desktop last read it. It will be read again before anything is changed.</source>
+        <translation>Quelqu&apos;un a modifié cet enregistrement dans Clio depuis sa dernière lecture par Prolegis Desktop. Il sera relu avant toute modification.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clio limits how fast Prolegis Desktop may work; it will continue in about {n} second(s).</source>
+        <translation>
+            <numerusform>Clio limite la vitesse de travail de Prolegis Desktop; il reprendra dans environ {n} seconde.</numerusform>
+            <numerusform>Clio limite la vitesse de travail de Prolegis Desktop; il reprendra dans environ {n} secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clio limits how fast Prolegis Desktop may work; it will continue shortly.</source>
+        <translation>Clio limite la vitesse de travail de Prolegis Desktop; il reprendra sous peu.</translation>
+    </message>
+    <message>
+        <source>Clio did not accept the change: {reason}</source>
+        <translation>Clio n&apos;a pas accepté la modification&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Clio did not accept the change.</source>
+        <translation>Clio n&apos;a pas accepté la modification.</translation>
+    </message>
+    <message>
+        <source>Clio is busy with another change to this document or folder. It will be tried again in a moment.</source>
+        <translation>Clio traite une autre modification de ce document ou de ce répertoire. Un nouvel essai suivra dans un moment.</translation>
+    </message>
+    <message>
+        <source>This version of Prolegis Desktop uses a Clio API version that Clio has retired. Please update Prolegis Desktop.</source>
+        <translation>Cette version de Prolegis Desktop utilise une version de l&apos;API Clio que Clio a retirée. Veuillez mettre Prolegis Desktop à jour.</translation>
+    </message>
+    <message>
+        <source>Clio is having a problem right now. Prolegis Desktop will try again later.</source>
+        <translation>Clio éprouve un problème en ce moment. Prolegis Desktop réessaiera plus tard.</translation>
+    </message>
+    <message>
+        <source>Cannot reach Clio. Check the internet connection (and the office proxy, if any); Prolegis Desktop will try again.</source>
+        <translation>Clio est injoignable. Vérifiez la connexion Internet (et le serveur mandataire du bureau, s&apos;il y en a un); Prolegis Desktop réessaiera.</translation>
+    </message>
+    <message>
+        <source>Cannot reach Clio ({host}). Check the internet connection (and the office proxy, if any); Prolegis Desktop will try again.</source>
+        <translation>Clio ({host}) est injoignable. Vérifiez la connexion Internet (et le serveur mandataire du bureau, s&apos;il y en a un); Prolegis Desktop réessaiera.</translation>
+    </message>
+    <message>
+        <source>The connection to Clio dropped while a change was being sent. Prolegis Desktop will check whether it went through before trying again.</source>
+        <translation>La connexion à Clio a été coupée pendant l&apos;envoi d&apos;une modification. Prolegis Desktop vérifiera si elle est passée avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>A file transfer to or from Clio&apos;s document storage failed. It will be tried again.</source>
+        <translation>Un transfert de fichier vers ou depuis le stockage de documents de Clio a échoué. Un nouvel essai suivra.</translation>
+    </message>
+    <message>
+        <source>“{name}” changed while it was being sent to Clio. It will be sent again once it stops changing.</source>
+        <translation>«&#xa0;{name}&#xa0;» a changé pendant son envoi vers Clio. Il sera envoyé de nouveau quand il ne changera plus.</translation>
+    </message>
+    <message>
+        <source>Clio did not find the uploaded file in its storage. It will be sent again.</source>
+        <translation>Clio n&apos;a pas trouvé le fichier téléversé dans son stockage. Il sera envoyé de nouveau.</translation>
+    </message>
+    <message>
+        <source>Clio sent a document storage address that is not secure (https); the transfer was stopped.</source>
+        <translation>Clio a envoyé une adresse de stockage de documents qui n&apos;est pas sécurisée (https); le transfert a été arrêté.</translation>
+    </message>
 </context>
 <context>
     <name>EntriesTab</name>

@@ -12,6 +12,7 @@ from desktop.clio import errors
 from desktop.clio.connect import target_from_settings
 from desktop.clio.signin import sign_out
 from desktop.clio.tokens import token_store_for
+from desktop.messages import verbatim
 from desktop.settings import Settings
 
 
@@ -27,9 +28,10 @@ def clio_sign_out(settings: Settings, data_dir: Path) -> Callable[[], None]:
 
 
 class SignOutThread(QThread):
-    """Runs ``sign_out`` and emits ``done`` with ``""`` or why it failed."""
+    """Runs ``sign_out`` and emits ``done`` with None, or why it failed (a ``Message``: a Clio
+    error's ``user_template``, or another error's text as it is)."""
 
-    done = Signal(str)  # "" or why it failed
+    done = Signal(object)  # None, or why it failed (desktop.messages.Message)
 
     def __init__(self, sign_out: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,8 +41,8 @@ class SignOutThread(QThread):
         try:
             self._sign_out()
         except errors.ClioError as exc:
-            self.done.emit(exc.user_message)
+            self.done.emit(exc.user_template)
         except Exception as exc:  # reported, never lost in the thread
-            self.done.emit(str(exc) or type(exc).__name__)
+            self.done.emit(verbatim(str(exc) or type(exc).__name__))
         else:
-            self.done.emit("")
+            self.done.emit(None)

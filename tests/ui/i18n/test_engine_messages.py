@@ -1,5 +1,6 @@
-"""The engine's sentences against the GUI's catalog: every ``msg("…")`` in ``desktop/sync``
-(read with ``ast``) is a literal template whose keywords are its placeholders, is listed in
+"""The engine's sentences against the GUI's catalog: every ``msg("…")`` in ``desktop/sync``,
+``desktop/clio`` (the Clio errors' ``user_template``) and ``desktop/messages.py`` (read with
+``ast``) is a literal template whose keywords are its placeholders, is listed in
 ``desktop/ui/engine_messages.py`` (plural exactly when it has ``{n}``), and is translated —
 finished, with the same placeholders in every form — in ``prolegis_fr.ts``; and
 ``labels.engine_text`` says each one in French, in English as the engine wrote it, and falls
@@ -22,7 +23,11 @@ from desktop.ui import engine_messages, labels
 from tests.ui.i18n import catalog
 from tests.ui.i18n.source_texts import ROOT, source_texts
 
-ENGINE = ROOT / "desktop" / "sync"
+ENGINE = (
+    ROOT / "desktop" / "sync",
+    ROOT / "desktop" / "clio",
+    ROOT / "desktop" / "messages.py",
+)
 CONTEXT = "EngineMessages"
 _NAME = re.compile(r"[a-z_]+")
 
@@ -39,7 +44,8 @@ def _engine_templates() -> tuple[list[Template], list[str]]:
     keywords only."""
     found: list[Template] = []
     bad: list[str] = []
-    for path in sorted(ENGINE.rglob("*.py")):
+    paths = [p for where in ENGINE for p in (where.rglob("*.py") if where.is_dir() else [where])]
+    for path in sorted(paths):
         where = str(path.relative_to(ROOT))
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
@@ -77,7 +83,9 @@ def _listed() -> dict[str, bool]:
 
 def test_every_engine_message_is_a_literal_template() -> None:
     assert UNREADABLE == [], "msg() needs a literal template and keyword parameters"
-    assert len(TEMPLATES) >= 60  # the engine's log lines and notifications
+    assert len(TEMPLATES) >= 140  # log lines, notifications, failures, reasons, Clio's errors
+    clio = {t.text for t in TEMPLATES if t.where.startswith("desktop/clio/")}
+    assert len(clio) >= 35  # every Clio error class and every user message given when raised
 
 
 def test_placeholders_are_plain_names_and_match_the_keywords() -> None:

@@ -24,6 +24,7 @@ from desktop.clio.regions import ClioTarget
 from desktop.clio.signin import DEFAULT_TIMEOUT, BrowserSignIn
 from desktop.clio.tokens import TokenStore, token_store_for
 from desktop.logsetup import register_secret
+from desktop.ui import labels
 from desktop.ui.i18n import TranslationContext
 
 log = logging.getLogger(__name__)
@@ -187,7 +188,7 @@ def _explain(exc: BaseException, port: int) -> tuple[str, str]:
             "if any), then sign in again."
         )
     if isinstance(exc, errors.ClioError):
-        return "other", exc.user_message
+        return "other", labels.message_text(exc.user_template)
     return "other", SignIn.tr("The sign-in failed unexpectedly. Please try again.")
 
 

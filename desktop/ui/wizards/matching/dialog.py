@@ -64,8 +64,10 @@ class ContactMatchingDialog(QDialog):
         if unlinked is not None:
             self.panel.select_client(unlinked)
 
-    def on_command_failed(self, message: str) -> None:
-        self.panel.on_command_failed(message)
+    def on_command_failed(
+        self, message: str, template: str = "", params: Sequence[tuple[str, str]] = ()
+    ) -> None:
+        self.panel.on_command_failed(message, template, params)
 
     def show_clients(self, client_ids: Sequence[str] | None, context: str = "") -> None:
         self._matter = None

@@ -41,7 +41,7 @@ from desktop.sync.commands import (
     UnlinkClient,
 )
 from desktop.sync.views import ClientMatchView
-from desktop.ui import i18n, style
+from desktop.ui import i18n, labels, style
 from desktop.ui.dialogs.extra_icons import extra_icon
 from desktop.ui.dialogs.formatting import number_text
 from desktop.ui.wizards.matching.candidates import CandidatePanel
@@ -113,6 +113,7 @@ class ContactMatchingPanel(QWidget):
         self.only_label.setWordWrap(True)
         only.addWidget(self.only_label, 1)
         self._only_context = ""
+        self._failed: tuple[str, str, tuple[tuple[str, str], ...]] = ("", "", ())
         self.show_all_button = QPushButton()
         self.show_all_button.setAutoDefault(False)
         self.show_all_button.clicked.connect(lambda: self.show_clients(None))
@@ -210,6 +211,7 @@ class ContactMatchingPanel(QWidget):
         self.close_button.setText(self.tr("Close"))
         self.model.retranslate()
         self._update_counts()
+        self._show_failed()
 
     def changeEvent(self, event: QEvent) -> None:
         if i18n.is_language_change(event):
@@ -232,10 +234,18 @@ class ContactMatchingPanel(QWidget):
         if keep is None or not self.select_client(keep):
             self._select_proxy_row(0)
 
-    def on_command_failed(self, message: str) -> None:
-        """Show why a link could not be made (the engine's ``CommandFailed``)."""
-        self.message.setText(message)
+    def on_command_failed(
+        self, message: str, template: str = "", params: Sequence[tuple[str, str]] = ()
+    ) -> None:
+        """Show why a link could not be made (the engine's ``CommandFailed``: its English
+        ``message``, and its ``template``/``params`` to say it in the current language)."""
+        self._failed = (message, template, tuple(params))
+        self._show_failed()
         self.message.setVisible(bool(message))
+
+    def _show_failed(self) -> None:
+        message, template, params = self._failed
+        self.message.setText(labels.engine_text(template, params, message))
 
     def set_filter(self, name: str) -> None:
         self.proxy.set_band_filter(name)
