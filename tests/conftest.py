@@ -27,6 +27,21 @@ def _fresh_keyring() -> None:
     MemoryKeyring.clear()
 
 
+@pytest.fixture(autouse=True)
+def _private_trash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """send2trash uses the XDG trash (read when it is imported): every test's trash is in its
+    own folder, never the user's."""
+    from send2trash import plat_other
+
+    data = tmp_path / "xdg-data"
+    data.mkdir(exist_ok=True)
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    monkeypatch.setattr(plat_other, "XDG_DATA_HOME", os.fsencode(data))
+    monkeypatch.setattr(plat_other, "HOMETRASH_B", os.fsencode(data / "Trash"))
+    monkeypatch.setattr(plat_other, "HOMETRASH", str(data / "Trash"))
+    return data / "Trash"
+
+
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private app home for one test (``PROLEGIS_DESKTOP_HOME``)."""

@@ -40,25 +40,16 @@ def run_gui_cmd(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_demo(args: argparse.Namespace, ctx: CliContext) -> int:
-    import shutil
-
-    from desktop.demo.setup import DemoBusy, demo_paths, start_demo
+    from desktop.demo.setup import DemoBusy, NotADemoHome, demo_paths, reset_demo, start_demo
     from desktop.logsetup import configure_logging
     from desktop.ui.shell import launch
 
     home = Path(args.home) if args.home else None
-    paths = demo_paths(home)
-    if args.reset:
-        root = paths.home
-        if root is not None and (root / "data").exists():
-            shutil.rmtree(root / "data")
-            shutil.rmtree(root / "config", ignore_errors=True)
-            shutil.rmtree(root / "Prolegis", ignore_errors=True)
-        paths = demo_paths(home)
-    configure_logging(paths.log_dir, verbose=ctx.verbose)
     try:
+        paths = reset_demo(home) if args.reset else demo_paths(home)
+        configure_logging(paths.log_dir, verbose=ctx.verbose)
         demo = start_demo(paths.home)
-    except DemoBusy as exc:
+    except (DemoBusy, NotADemoHome) as exc:
         ctx.err(str(exc))
         return 1
     ctx.out(f"Demo home: {paths.home}")

@@ -19,12 +19,14 @@ import datetime
 import json
 import logging
 import os
+import shutil
 import socket
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from send2trash import send2trash
 
 from desktop.clio.connect import target_from_settings
 from desktop.clio.regions import ClioTarget
@@ -68,6 +70,47 @@ class DemoBusy(Exception):
     """The demo's sandbox port is taken (most likely: the demo is already running)."""
 
 
+class NotADemoHome(Exception):
+    """The chosen home holds a real setup (settings or sync state) and no demo: the demo
+    never writes into it, and never resets it."""
+
+
+def _is_demo_home(paths: AppPaths) -> bool:
+    return (paths.data_dir / MARKER).exists()
+
+
+def _has_own_setup(paths: AppPaths) -> bool:
+    return paths.settings_file.exists() or (paths.data_dir / "state").exists()
+
+
+def _refuse_real_home(paths: AppPaths) -> None:
+    if not _is_demo_home(paths) and _has_own_setup(paths):
+        raise NotADemoHome(
+            f"{paths.home or paths.data_dir} has settings or sync state of its own, so the demo "
+            "will not use it. Choose an empty folder with --home, or leave --home out."
+        )
+
+
+def reset_demo(home: Path | None = None) -> AppPaths:
+    """Forget the demo firm so the next start seeds it again: its data, settings and Prolegis
+    folder go to the OS trash. Only a demo home is reset, and never while the demo runs."""
+    paths = demo_paths(home)
+    if not _is_demo_home(paths):
+        _refuse_real_home(paths)
+        return paths  # nothing seeded yet: nothing to reset
+    port = int(json.loads((paths.data_dir / MARKER).read_text())["port"])
+    if not _port_free(port):
+        raise DemoBusy(f"The demo is running (its sandbox uses port {port}); close it first.")
+    root = paths.home if paths.home is not None else paths.data_dir
+    for part in (root / "Prolegis", paths.config_dir, paths.data_dir):
+        if part.exists():
+            try:
+                send2trash(str(part))
+            except Exception:  # no OS trash here: this is the demo's own generated data
+                shutil.rmtree(part, ignore_errors=True)
+    return demo_paths(home)
+
+
 def _port_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
@@ -95,6 +138,7 @@ def start_demo(
     Raises :class:`DemoBusy` when a seeded demo's port is in use.
     """
     paths = demo_paths(home)
+    _refuse_real_home(paths)
     marker = paths.data_dir / MARKER
     seeded = json.loads(marker.read_text()) if marker.exists() else None
     if seeded is not None:

@@ -91,3 +91,37 @@ def test_demo_command_opens_the_main_window(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert "ROWS [90]" in out.stdout, out.stdout + out.stderr[-2000:]
+
+
+def test_the_demo_never_uses_or_resets_a_real_home(tmp_path: Path) -> None:
+    from desktop.demo.setup import NotADemoHome, reset_demo
+
+    real = tmp_path / "real"
+    (real / "config").mkdir(parents=True)
+    (real / "config" / "settings.json").write_text('{"workspace": "/firm/Prolegis"}')
+    (real / "Prolegis" / "2024-0001 Smith").mkdir(parents=True)
+    will = real / "Prolegis" / "2024-0001 Smith" / "Will.docx"
+    will.write_bytes(b"the client's will")
+    with pytest.raises(NotADemoHome):
+        reset_demo(real)
+    with pytest.raises(NotADemoHome):
+        start_demo(real, port=_free_port())
+    assert will.read_bytes() == b"the client's will"
+    assert (real / "config" / "settings.json").read_text() == '{"workspace": "/firm/Prolegis"}'
+
+
+def test_reset_trashes_a_stopped_demo_and_refuses_a_running_one(
+    tmp_path: Path, _private_trash: Path
+) -> None:
+    from desktop.demo.setup import reset_demo
+
+    demo = start_demo(tmp_path / "demo", port=_free_port())
+    try:
+        with pytest.raises(DemoBusy):
+            reset_demo(tmp_path / "demo")
+    finally:
+        demo.sandbox.stop()
+    paths = reset_demo(tmp_path / "demo")
+    assert not (paths.data_dir / "demo.json").exists()
+    assert not (tmp_path / "demo" / "Prolegis").exists()
+    assert any(_private_trash.glob("files/*"))  # in the trash, not unlinked
