@@ -24,6 +24,8 @@ REDACTED = "[REDACTED]"
 _SECRET_KEYS = (
     r"access_token|refresh_token|id_token|client_secret|code_verifier|code|token|password"
     r"|secret|api_key|X-Hook-Secret"
+    # pre-signed storage links (S3): whoever holds one can read or replace a client's document
+    r"|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|Signature|sig"
 )
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -105,7 +107,8 @@ def configure_logging(
         root.addHandler(file_handler)
     if console:
         stream = logging.StreamHandler(sys.stderr)
-        stream.setLevel(logging.DEBUG if verbose else logging.WARNING)
+        # Commands print their own outcome; the console shows only failures unless -v.
+        stream.setLevel(logging.DEBUG if verbose else logging.ERROR)
         stream.setFormatter(RedactingFormatter("%(levelname)s: %(message)s"))
         stream._prolegis = True  # type: ignore[attr-defined]
         root.addHandler(stream)

@@ -24,6 +24,13 @@ from desktop.logsetup import LOG_FILE_NAME, REDACTED, configure_logging, redact,
         ("refresh_token=RT-form-0001&client_id=abc", "RT-form-0001"),
         ("token=AT-deauth-42", "AT-deauth-42"),
         ("sent bearer   tok.en-with~chars/+=", "tok.en-with~chars/+="),
+        (
+            "GET http://127.0.0.1:5/blobs/9?X-Amz-Credential=AKIAEXAMPLE%2F2026&X-Amz-Expires=300"
+            "&X-Amz-Signature=deadbeefcafe1234",
+            "deadbeefcafe1234",
+        ),
+        ("PUT https://s3/b/k?X-Amz-Credential=AKIAEXAMPLE%2F2026&x=1", "AKIAEXAMPLE"),
+        ("https://storage/x?Signature=abcdef123456&Expires=1", "abcdef123456"),
     ],
 )
 def test_redact_removes_secret_shapes(text: str, secret: str) -> None:
