@@ -12,11 +12,32 @@ import logging
 import os
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
+
+
+def _clio_url(value: Any) -> str | None:
+    if not value:
+        return None
+    from desktop.clio.regions import ClioTarget, TargetError
+
+    try:
+        ClioTarget.for_url(str(value))
+    except TargetError as exc:
+        return str(exc)
+    return None
+
+
+def _port(value: Any) -> str | None:
+    return None if 1024 <= int(value) <= 65535 else "a port between 1024 and 65535"
+
+
+def _poll(value: Any) -> str | None:
+    return None if 10 <= int(value) <= 86400 else "between 10 and 86400 seconds"
 
 
 @dataclass(frozen=True)
@@ -26,15 +47,22 @@ class SettingSpec:
     default: Any
     help: str
     choices: tuple[str, ...] | None = None
+    check: Callable[[Any], str | None] | None = None  # None when fine, else what is expected
 
 
 SETTINGS: dict[str, SettingSpec] = {
     s.key: s
     for s in (
         SettingSpec("region", str, "ca", "Clio region", ("ca", "us", "eu", "au")),
-        SettingSpec("clio_url", str, "", "Clio base URL instead of a region (the sandbox)"),
+        SettingSpec(
+            "clio_url",
+            str,
+            "",
+            "Clio base URL instead of a region (the sandbox)",
+            check=_clio_url,
+        ),
         SettingSpec("client_id", str, "", "the firm's own Clio app id (empty: the built-in app)"),
-        SettingSpec("oauth_port", int, 53682, "loopback port of the sign-in redirect"),
+        SettingSpec("oauth_port", int, 53682, "loopback port of the sign-in redirect", check=_port),
         SettingSpec("workspace", str, "", "the Prolegis folder"),
         SettingSpec("prolegis_username", str, "", "your Prolegis username"),
         SettingSpec(
@@ -49,7 +77,9 @@ SETTINGS: dict[str, SettingSpec] = {
             "",
             "Prolegis author → Clio user, e.g. 'jdoe=jane@firm.ca, mtremblay=42' (email or id)",
         ),
-        SettingSpec("poll_interval", int, 60, "seconds between checks for changes in Clio"),
+        SettingSpec(
+            "poll_interval", int, 60, "seconds between checks for changes in Clio", check=_poll
+        ),
         SettingSpec(
             "conflict_policy",
             str,
@@ -93,6 +123,9 @@ def parse_value(key: str, raw: str) -> Any:
         value = raw
     if spec.choices is not None and value not in spec.choices:
         raise SettingsError(f"{key} takes one of {', '.join(c or '(empty)' for c in spec.choices)}")
+    problem = spec.check(value) if spec.check is not None else None
+    if problem:
+        raise SettingsError(f"{key}: {problem}")
     return value
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from desktop.app import WorkspaceNotConfigured, open_services
 from desktop.cli.context import CliContext
 from desktop.clio.errors import ClioError
+from desktop.clio.regions import TargetError
 from desktop.settings import Settings
 from desktop.sync.context import Services
 from desktop.sync.store.db import StoreError
@@ -27,3 +28,5 @@ def services_for(ctx: CliContext, workspace: Path | None = None) -> Services:
         raise CommandError(exc.user_message) from None
     except StoreError as exc:
         raise CommandError(exc.user_message) from None
+    except TargetError as exc:
+        raise CommandError(f"The Clio address in the settings is not usable: {exc}") from None

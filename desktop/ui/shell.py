@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from desktop.app import WorkspaceNotConfigured, build_engine, open_services
 from desktop.autostart import default_command
 from desktop.clio.errors import AuthError, ClioError
+from desktop.clio.regions import TargetError
 from desktop.clio.tokens import token_store_for
 from desktop.instance_lock import InstanceLock, LockHeld
 from desktop.paths import AppPaths
@@ -53,7 +54,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 CONFLICT_POLICY_TO_KEEP = {"keep_both": "both", "keep_local": "local", "keep_clio": "clio"}
-NEEDS_WIZARD = (AuthError, WorkspaceNotConfigured)
+NEEDS_WIZARD = (AuthError, WorkspaceNotConfigured, TargetError)  # a hand-edited bad URL too
 
 
 def run_off_gui_thread(work: Callable[[], T]) -> T:

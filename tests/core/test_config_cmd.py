@@ -36,3 +36,30 @@ def test_list_json_has_schema(home: Path, capsys: pytest.CaptureFixture[str]) ->
     out = json.loads(capsys.readouterr().out)
     assert out["schema"] == "prolegis-desktop/config/1"
     assert out["settings"]["region"] == "ca"
+
+
+def test_values_that_would_break_the_app_are_refused(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for key, value in [
+        ("clio_url", "http://evil.example"),
+        ("oauth_port", "99999"),
+        ("oauth_port", "0"),
+        ("poll_interval", "-5"),
+    ]:
+        assert main(["config", "set", key, value]) == 2, (key, value)
+    err = capsys.readouterr().err
+    assert "plain http" in err and "between 1024 and 65535" in err
+    assert main(["config", "set", "clio_url", "http://127.0.0.1:53100"]) == 0
+    assert main(["config", "set", "poll_interval", "120"]) == 0
+
+
+def test_a_hand_edited_bad_url_is_a_clear_error(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (home / "config").mkdir(exist_ok=True)
+    (home / "config" / "settings.json").write_text(
+        '{"clio_url": "http://evil.example", "workspace": "/tmp"}'
+    )
+    assert main(["status"]) == 1
+    assert "not usable" in capsys.readouterr().err
