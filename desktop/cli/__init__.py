@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from desktop import __version__
 from desktop.cli.app_cmd import default_handler
 from desktop.cli.context import CliContext, ExitCode, UsageError
+from desktop.clio.errors import ClioError
 
 # One module per command group; each has register(subparsers).
 COMMAND_MODULES: tuple[str, ...] = (
@@ -82,3 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.USAGE
     except KeyboardInterrupt:
         return ExitCode.ERROR
+    except ClioError as exc:  # Clio unreachable, signed out…: one line a user can act on
+        print(exc.user_message, file=sys.stderr)
+        return ExitCode.ERROR
+    except BrokenPipeError:  # output piped into `head`: stop quietly
+        sys.stderr.close()
+        return ExitCode.OK

@@ -63,3 +63,21 @@ def test_a_hand_edited_bad_url_is_a_clear_error(
     )
     assert main(["status"]) == 1
     assert "not usable" in capsys.readouterr().err
+
+
+def test_clio_unreachable_is_one_line_not_a_traceback(
+    sandbox_factory,
+    harness_factory,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+) -> None:
+    sb = sandbox_factory()
+    h = harness_factory(sb, records=False, documents=False)
+    h.builder.add_client(id="c-1", first_name="Ada", last_name="Lovelace")
+    h.builder.write()
+    sb.stop()
+    capsys.readouterr()
+    for args in (["clients", "match"], ["matters", "suggest", "m-1"]):
+        code = main(["--home", str(h.paths.home), *args])
+        err = capsys.readouterr().err
+        assert code == 1, args
+        assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
