@@ -37,7 +37,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.matter_model import Column
 from tests.ui import sample_data as sd
 from tests.ui.dialogs import factories, screens
-from tests.ui.i18n.walk import Text, texts_of
+from tests.ui.i18n.walk import Text, param_data, texts_of
 
 # Fields of the read models that hold codes, not words people read (a code is never "data").
 NOT_DATA = {"band", "kind", "result", "verdict", "field", "state", "status", "region", "reasons"}
@@ -107,7 +107,10 @@ def settle(rounds: int = 4) -> None:
 def history_data(entries: Iterable[ActivityLogEntry]) -> set[str]:
     """What activity log lines carry that is not the app's words: their parameters (names,
     paths) and matter labels — not their text, which the GUI says in its language."""
-    return strings_of([(e.params, e.detail_params, e.matter_label, e.matter_id) for e in entries])
+    return strings_of(
+        [(param_data(e.params), param_data(e.detail_params), e.matter_label, e.matter_id)]
+        for e in entries
+    )
 
 
 def _main_data() -> set[str]:

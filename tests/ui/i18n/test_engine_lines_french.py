@@ -22,7 +22,7 @@ from desktop.ui.tray import TrayController
 from tests.support.harness_fixtures import HarnessFactory
 from tests.ui.i18n.conftest import settle
 from tests.ui.i18n.engine_run import EngineRun, run_engine
-from tests.ui.i18n.walk import Text, left_in, texts_of
+from tests.ui.i18n.walk import Text, left_in, param_data, texts_of
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def _data(run: EngineRun) -> set[str]:
     out: set[str] = set()
     params = [p for e in run.entries for p in (*e.params, *e.detail_params)]
     params += [p for n in run.notices for p in n.params]
-    for _name, value in params:
+    for value in param_data(params):
         out.add(value)
         out.update(part for part in value.split("/") if part)
     out.update(e.matter_label for e in run.entries if e.matter_label)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.messages import NESTED
 from tests.ui.i18n import catalog
 
 ROWS = 40  # rows of each item view (and of each tree level) that are read
@@ -165,6 +166,15 @@ def texts_of(root: QWidget) -> list[Text]:
                 seen_models.add(id(model))
                 out += _model_texts(model, where)
     return out
+
+
+def param_data(params: Iterable[tuple[str, str]]) -> set[str]:
+    """The values of a message's parameters that are data (names, paths, numbers): not a
+    message held inside it (``reason`` holding a Clio error's message is words to translate,
+    as are the ``reason:…`` keys that keep it)."""
+    params = tuple(params)
+    holders = {k[: -len(NESTED)] for k, _v in params if k.endswith(NESTED)}
+    return {v for k, v in params if NESTED not in k and k not in holders}
 
 
 def strip_data(text: str, data: Iterable[str]) -> str:
