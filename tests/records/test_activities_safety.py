@@ -298,3 +298,23 @@ def test_a_removal_never_deletes_an_entry_edited_in_clio(
     (kept,) = clio_activities(h)
     assert kept.note == "Bookkeeper"
     assert h.services.store.activity_links.all() == {}
+
+
+def test_an_edit_in_clio_after_the_last_poll_is_not_deleted(
+    sandbox: Sandbox, harness_factory: HarnessFactory
+) -> None:
+    """The removal pass does not poll first (poll=False): only the fresh read before the delete
+    can see the bookkeeper's edit — and it must hold the entry (Clio has no activity trash)."""
+    h = linked(harness_factory, sandbox)
+    time(h, "a-1")
+    h.builder.write()
+    h.sync_once()
+    cid = entry(h, "a-1").clio_activity_id
+    with api_client(sandbox) as api:
+        api.patch(f"/activities/{cid}.json", json={"data": {"note": "Bookkeeper"}})
+    h.builder.remove_activity("a-1")
+    h.builder.write()
+    report = h.sync_once(poll=False)
+    assert report.exit_code == 5 and codes(report) == {"clio_edited"}, report.lines()
+    assert [a.note for a in clio_activities(h)] == ["Bookkeeper"]
+    assert entry(h, "a-1").state == "clio_edited"

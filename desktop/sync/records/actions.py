@@ -289,7 +289,8 @@ class RecordsActions:
         if activity is None:  # removed in Prolegis, edited in Clio
             if c.overwrite:
                 self._activities.delete(
-                    ActivityDelete(link.activity_id, link.matter_id, link.clio_activity_id)
+                    ActivityDelete(link.activity_id, link.matter_id, link.clio_activity_id),
+                    over_clio_edit=True,  # the user saw Clio's edit and chose to delete it
                 )
             else:
                 self._activities.forget([c.activity_id])

@@ -339,20 +339,46 @@ class ActivitySync:
 
     # -- deleting ------------------------------------------------------------------------------
 
-    def delete(self, item: ActivityDelete) -> None:
-        """Delete in Clio (already gone is fine); billed or edited in Clio → :class:`Blocked`."""
+    def _refuse_if_changed_in_clio(
+        self, link: ActivityLink, current: ClioActivity, *, edits_ok: bool = False
+    ) -> None:
+        """Billed, or edited in Clio since our last push → :class:`Blocked` (held for the user)."""
+        self._ctx.store.clio.upsert(SEEN, [dict(current.raw)])
+        if is_billed(current.raw):
+            self.classify(link, current)
+            raise Blocked("billed", BILLED_REMOVAL)
+        if edits_ok:
+            return
+        base = self._ctx.store.clio.get(PUSHED, current.id)
+        if base is not None and managed(base) != managed(current.raw):
+            self.classify(link, current)
+            raise Blocked("clio_edited", CLIO_EDITED)
+
+    def delete(self, item: ActivityDelete, *, over_clio_edit: bool = False) -> None:
+        """Delete in Clio (already gone is fine); billed or edited in Clio → :class:`Blocked`
+        (``over_clio_edit``: the user saw the Clio edit and chose to delete it anyway)."""
         link = self._ctx.store.activity_links.get(item.activity_id)
         assert link is not None
-        current = self._ctx.store.clio.get(SEEN, item.clio_activity_id)
-        if current is not None and is_billed(current):
-            raise Blocked("billed", BILLED_REMOVAL)
+        # Clio keeps no trash for activities: look at the entry as it is now, and delete only
+        # that version (If-Match) — a bookkeeper's edit since the last poll is never lost.
+        try:
+            current = self._clio.activity(item.clio_activity_id)
+        except NotFoundError:
+            current = None
+        if current is not None:
+            self._refuse_if_changed_in_clio(link, current, edits_ok=over_clio_edit)
         intent_id = self._journal.open(
             "delete_activity", item.activity_id, {"clio_activity_id": item.clio_activity_id}
         )
         try:
-            self._clio.delete_activity(item.clio_activity_id)
+            if current is not None:
+                self._clio.delete_activity(item.clio_activity_id, etag=current.etag or None)
         except NotFoundError:
             pass
+        except PreconditionFailedError:
+            self._journal.close(intent_id, "undone")
+            self._refuse_if_changed_in_clio(link, self._clio.activity(item.clio_activity_id))
+            raise Blocked("clio_edited", CLIO_EDITED) from None
         except ValidationError:
             self._journal.close(intent_id, "undone")
             record = self._clio.activity(item.clio_activity_id)
