@@ -43,13 +43,14 @@ class Autostart(Protocol):
 
 
 def default_command(home: str | os.PathLike[str] | None = None) -> list[str]:
-    """The command that starts the app: the frozen executable, or this Python with
-    ``-m desktop``. ``home`` adds ``--home DIR`` so a non-default home is kept."""
+    """The command that starts the app at login, in the tray: the frozen executable, or this
+    Python with ``-m desktop``, then ``gui --hidden``. ``home`` adds ``--home DIR`` so a
+    non-default home is kept."""
     frozen = bool(getattr(sys, "frozen", False))
     cmd = [sys.executable] if frozen else [sys.executable, "-m", "desktop"]
     if home is not None:
         cmd += ["--home", str(Path(home).expanduser().resolve())]
-    return cmd
+    return [*cmd, "gui", "--hidden"]  # at login: the tray icon, not the window
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

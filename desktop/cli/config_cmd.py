@@ -40,6 +40,14 @@ def run_set(args: argparse.Namespace, ctx: CliContext) -> int:
     except SettingsError as exc:
         ctx.err(str(exc))
         return ExitCode.USAGE
+    if args.key == "autostart":
+        from desktop.autostart import AutostartError, default_command, set_autostart
+
+        try:  # start at login for real, not only the setting
+            set_autostart(bool(value), default_command(ctx.paths.home))
+        except AutostartError as exc:
+            ctx.err(f"Start at login could not be changed: {exc}")
+            return ExitCode.ERROR
     Settings(ctx.paths.settings_file).set(args.key, value)
     ctx.out(f"{args.key} = {_format(value)}")
     return ExitCode.OK

@@ -153,7 +153,7 @@ def test_launch_agent_round_trip(tmp_path: Path) -> None:
 def test_default_command_keeps_an_explicit_home(tmp_path: Path) -> None:
     cmd = default_command(tmp_path / "h")
     assert cmd[0] == sys.executable
-    assert cmd[-2:] == ["--home", str((tmp_path / "h").resolve())]
+    assert cmd[-4:] == ["--home", str((tmp_path / "h").resolve()), "gui", "--hidden"]
 
 
 def test_exec_line_plain_words_stay_plain() -> None:

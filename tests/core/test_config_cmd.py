@@ -81,3 +81,15 @@ def test_clio_unreachable_is_one_line_not_a_traceback(
         err = capsys.readouterr().err
         assert code == 1, args
         assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_autostart_registers_a_real_login_entry(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    entry = tmp_path / "xdg" / "autostart" / "prolegis-desktop.desktop"
+    assert main(["config", "set", "autostart", "true"]) == 0
+    text = entry.read_text()
+    assert "gui --hidden" in text and str(home) in text
+    assert main(["config", "set", "autostart", "false"]) == 0
+    assert not entry.exists()
