@@ -57,6 +57,24 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
         services = services_for(ctx, args.workspace)
     except CommandError as exc:
         lock.release()
+        if args.json:
+            reason = {
+                "outcome": "error",
+                "code": exc.code,
+                "message": str(exc),
+                "matter_id": None,
+                "subject": None,
+            }
+            ctx.print_json(
+                "sync",
+                {
+                    "exit_code": 1,
+                    "started_at": None,
+                    "finished_at": None,
+                    "counts": {},
+                    "reasons": [reason],
+                },
+            )
         ctx.err(str(exc))
         return ExitCode.ERROR
     try:
@@ -111,6 +129,17 @@ def run_status(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         services = services_for(ctx)
     except CommandError as exc:
+        if args.json:
+            state = {"sign_in": "signed_out"}.get(exc.code, "error")
+            ctx.print_json(
+                "status",
+                {
+                    "error": {"code": exc.code, "message": str(exc)},
+                    "summary": {"state": state, "message": str(exc)},
+                    "running": read_holder(ctx.paths.lock_file),
+                    "paused": bool(Settings(ctx.paths.settings_file).get("paused")),
+                },
+            )
         ctx.err(str(exc))
         return ExitCode.ERROR
     try:

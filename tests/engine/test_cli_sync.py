@@ -140,3 +140,19 @@ def _wait_for(condition, timeout: float = 30.0) -> None:  # type: ignore[no-unty
             return
         time.sleep(0.2)
     raise AssertionError("condition not met in time")
+
+
+def test_json_outputs_stay_json_when_nothing_is_set_up(
+    home: Path,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+) -> None:
+    assert main(["config", "set", "clio_url", "http://127.0.0.1:9"]) == 0
+    capsys.readouterr()
+    assert main(["status", "--json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert out["schema"] == "prolegis-desktop/status/1"
+    assert out["summary"]["state"] in ("signed_out", "error") and out["error"]["code"]
+    assert main(["sync", "--once", "--json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert out["schema"] == "prolegis-desktop/sync/1" and out["exit_code"] == 1
+    assert out["reasons"][0]["outcome"] == "error"
