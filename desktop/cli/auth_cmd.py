@@ -11,6 +11,8 @@ home file for a sandbox on this computer) and prints who signed in. A secret giv
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
 
 from desktop.cli.context import CliContext, ExitCode, UsageError
 from desktop.clio.budget import Priority
@@ -41,7 +43,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                        "http://127.0.0.1:53100)")
     p.add_argument("--client-id", metavar="ID", help="the firm's own Clio app id")
     p.add_argument("--client-secret", metavar="SECRET",
-                   help="the firm's Clio app secret (kept in the keychain)")
+                   help="the firm's Clio app secret (kept in the keychain); '-' asks for it "
+                   "without echo, or reads it from standard input — so it stays out of the "
+                   "shell history and the process list")
     p.add_argument("--no-browser", action="store_true",
                    help="only print the address; do not open a browser")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
@@ -75,11 +79,23 @@ def _credentials(args: argparse.Namespace, target: ClioTarget, store: TokenStore
                            client_secret=args.client_secret, settings=settings)
 
 
+def _read_secret() -> str:
+    """The app secret from a no-echo prompt, or the first line of standard input."""
+    if sys.stdin.isatty():
+        return getpass.getpass("Clio app secret: ").strip()
+    return sys.stdin.readline().strip()
+
+
 def run_login(args: argparse.Namespace, ctx: CliContext) -> int:
     settings = Settings(ctx.paths.settings_file)
     target = _target(args, settings)
     store = token_store_for(target, ctx.paths.data_dir)
+    if args.client_secret == "-":
+        args.client_secret = _read_secret()
+        if not args.client_secret:
+            raise UsageError("login: no app secret was given")
     try:
+        store.current_account(target)  # a missing or locked keychain says so before the browser
         creds = _credentials(args, target, store, settings)
         with BrowserSignIn(target, creds, port=int(settings.get("oauth_port"))) as signin:
             ctx.out(f"To sign in to {target.label}, open this address in a browser:")

@@ -32,9 +32,14 @@ def free_port() -> int:
 def cli(*args: str, home: Path) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("PROLEGIS_DESKTOP_HOME", None)
-    return subprocess.Popen([sys.executable, "-m", "desktop", "--home", str(home), *args],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--home", str(home), *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def lines_of(proc: subprocess.Popen[str]) -> queue.Queue[str]:
@@ -66,8 +71,24 @@ def test_login_with_any_http_client_then_whoami_in_a_new_process(
 ) -> None:
     home = tmp_path / "home"
     port = free_port()
-    assert subprocess.run([sys.executable, "-m", "desktop", "--home", str(home), "config",
-                           "set", "oauth_port", str(port)], cwd=ROOT, check=False).returncode == 0
+    assert (
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "desktop",
+                "--home",
+                str(home),
+                "config",
+                "set",
+                "oauth_port",
+                str(port),
+            ],
+            cwd=ROOT,
+            check=False,
+        ).returncode
+        == 0
+    )
     login = cli("login", "--clio-url", sandbox_process, "--no-browser", home=home)
     out = lines_of(login)
     url = ""
@@ -87,8 +108,14 @@ def test_login_with_any_http_client_then_whoami_in_a_new_process(
         rest.append(line)
     assert any(f"as {DEFAULT_USER_NAME} <{DEFAULT_USER_EMAIL}>" in x for x in rest), rest
 
-    who = subprocess.run([sys.executable, "-m", "desktop", "--home", str(home), "whoami"],
-                         cwd=ROOT, capture_output=True, text=True, check=False, timeout=60)
+    who = subprocess.run(
+        [sys.executable, "-m", "desktop", "--home", str(home), "whoami"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
     assert who.returncode == 0, who.stderr
     assert f"Name:  {DEFAULT_USER_NAME}" in who.stdout
     assert f"Email: {DEFAULT_USER_EMAIL}" in who.stdout
@@ -97,11 +124,23 @@ def test_login_with_any_http_client_then_whoami_in_a_new_process(
     assert tokens_file.exists()
     assert "client_secret" not in (home / "config" / "settings.json").read_text()
 
-    bye = subprocess.run([sys.executable, "-m", "desktop", "--home", str(home), "logout"],
-                         cwd=ROOT, capture_output=True, text=True, check=False, timeout=60)
+    bye = subprocess.run(
+        [sys.executable, "-m", "desktop", "--home", str(home), "logout"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
     assert bye.returncode == 0 and "revoked" in bye.stdout
-    again = subprocess.run([sys.executable, "-m", "desktop", "--home", str(home), "whoami"],
-                           cwd=ROOT, capture_output=True, text=True, check=False, timeout=60)
+    again = subprocess.run(
+        [sys.executable, "-m", "desktop", "--home", str(home), "whoami"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
     assert again.returncode == 1 and "not signed in" in again.stderr
 
 
@@ -111,8 +150,9 @@ def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, s
     return code, captured.out, captured.err
 
 
-def test_busy_port_is_reported(sandbox: Sandbox, home: Path,
-                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_busy_port_is_reported(
+    sandbox: Sandbox, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         s.listen()
@@ -123,8 +163,9 @@ def test_busy_port_is_reported(sandbox: Sandbox, home: Path,
     assert f"Port {port}" in err and "http" not in out
 
 
-def test_plain_http_to_a_remote_host_is_a_usage_error(home: Path,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_plain_http_to_a_remote_host_is_a_usage_error(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = run_cli(["login", "--clio-url", "http://clio.example.com"], capsys)
     assert code == 2 and "https" in err
 
@@ -161,9 +202,22 @@ def test_given_secret_is_kept_with_the_tokens_not_in_settings(
     sink = LineSink()
     monkeypatch.setattr(sys, "stdout", sink)
     result: dict[str, int] = {}
-    t = threading.Thread(target=lambda: result.update(code=main([
-        "login", "--clio-url", sandbox.base_url, "--no-browser",
-        "--client-id", "prolegis-desktop-sandbox", "--client-secret", "sandbox-secret"])))
+    t = threading.Thread(
+        target=lambda: result.update(
+            code=main(
+                [
+                    "login",
+                    "--clio-url",
+                    sandbox.base_url,
+                    "--no-browser",
+                    "--client-id",
+                    "prolegis-desktop-sandbox",
+                    "--client-secret",
+                    "sandbox-secret",
+                ]
+            )
+        )
+    )
     t.start()
     while not (line := sink.lines.get(timeout=30)).startswith("http"):
         pass
@@ -179,9 +233,80 @@ def test_timed_out_login_stores_nothing(
     sandbox: Sandbox, home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     Settings(home / "config" / "settings.json").set("oauth_port", free_port())
-    code, _, err = run_cli(["login", "--clio-url", sandbox.base_url, "--no-browser",
-                            "--client-id", "prolegis-desktop-sandbox",
-                            "--client-secret", "sandbox-secret", "--timeout", "0.5"], capsys)
+    code, _, err = run_cli(
+        [
+            "login",
+            "--clio-url",
+            sandbox.base_url,
+            "--no-browser",
+            "--client-id",
+            "prolegis-desktop-sandbox",
+            "--client-secret",
+            "sandbox-secret",
+            "--timeout",
+            "0.5",
+        ],
+        capsys,
+    )
     assert code == 1 and "No answer" in err
     assert not (home / "data" / "sandbox-tokens.json").exists()
     assert "clio_url" not in (home / "config" / "settings.json").read_text()
+
+
+def test_secret_from_standard_input_stays_off_the_command_line(
+    sandbox: Sandbox, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    Settings(home / "config" / "settings.json").set("oauth_port", free_port())
+    sink = LineSink()
+    monkeypatch.setattr(sys, "stdout", sink)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("sandbox-secret\n"))
+    result: dict[str, int] = {}
+    argv = [
+        "login",
+        "--clio-url",
+        sandbox.base_url,
+        "--no-browser",
+        "--client-id",
+        "prolegis-desktop-sandbox",
+        "--client-secret",
+        "-",
+    ]
+    t = threading.Thread(target=lambda: result.update(code=main(argv)))
+    t.start()
+    while not (line := sink.lines.get(timeout=30)).startswith("http"):
+        pass
+    httpx.get(line, follow_redirects=True, timeout=30, trust_env=False)
+    t.join(30)
+    assert result["code"] == 0 and "sandbox-secret" not in " ".join(argv)
+    assert "sandbox-secret" in (home / "data" / "sandbox-tokens.json").read_text()
+
+
+def test_no_keychain_is_said_before_the_browser_opens(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        code, out, err = run_cli(
+            [
+                "login",
+                "--region",
+                "ca",
+                "--no-browser",
+                "--client-id",
+                "firm-app",
+                "--client-secret",
+                "s3cret-value",
+            ],
+            capsys,
+        )
+    finally:
+        keyring.set_keyring(previous)
+    assert code == 1 and "keychain" in err.lower()
+    assert "http" not in out  # no sign-in address was offered
