@@ -240,7 +240,13 @@ class Shell(QObject):
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Entries removed in Prolegis"))
-        box.setText(guard.message)
+        box.setText(
+            self.tr(
+                "%n time entries or expenses were removed in Prolegis at once.",
+                "",
+                len(guard.items),
+            )
+        )
         box.setInformativeText(
             self.tr(
                 "These time entries and expenses were removed in Prolegis. Delete them in Clio too?"
@@ -276,7 +282,22 @@ class Shell(QObject):
         dialog.reconnect_requested.connect(self.reconnect)
         dialog.disconnected.connect(self._restart)
         dialog.diagnostics_requested.connect(self._diagnostics)
+        folder = self.settings.get("workspace")
         dialog.exec()
+        if self.settings.get("workspace") != folder and not self.restart_requested:
+            self._ask_restart_for_folder()
+
+    def _ask_restart_for_folder(self) -> None:
+        """The engine works on one Prolegis folder: a new one takes a restart."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("New Prolegis folder"))
+        box.setText(self.tr("The app restarts to sync the new Prolegis folder."))
+        now = box.addButton(self.tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is now:
+            self._restart()
 
     def _diagnostics(self) -> None:
         from desktop.ui.diagnostics_action import create_diagnostics_interactively
