@@ -19,8 +19,11 @@ from desktop.sync.mirror import names
 CHUNK = 1 << 20
 """Read size for hashing and copying: 1 MiB."""
 
-SETTLE_SECONDS = 2.0
-"""A file modified less than this long ago may still be being written."""
+SETTLE_SECONDS = 1.5
+"""A file modified less than this long ago may still be being written. The watcher already
+waits for 1 s without events before it reports a change; half a second more keeps a writer's
+short pauses out while a saved edit still reaches Clio within two seconds (a file uploaded
+mid-write would only be a version more: its next state is uploaded when it settles)."""
 
 
 def hash_file(path: Path | str, chunk: int = CHUNK) -> tuple[str, int]:
