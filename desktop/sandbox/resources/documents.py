@@ -119,10 +119,17 @@ def _has_prop(d: Record, name: str | None, value: str | None) -> bool:
     )
 
 
-def _doc_listable(store: Store, d: Record, req: Any) -> bool:
-    if not filters.q_bool(req, "show_uncompleted") and not uploads.visible(store, d):
+def _listing_flags(req: Any) -> tuple[bool, bool]:
+    """(show_uncompleted, include_deleted) of a listing request, read once per request."""
+    return (bool(filters.q_bool(req, "show_uncompleted")),
+            bool(filters.q_bool(req, "include_deleted")))
+
+
+def _doc_listable(store: Store, d: Record, flags: tuple[bool, bool]) -> bool:
+    show_uncompleted, include_deleted = flags
+    if not show_uncompleted and not uploads.visible(store, d):
         return False
-    return bool(filters.q_bool(req, "include_deleted")) or not tree.in_trash(store, d)
+    return include_deleted or not tree.in_trash(store, d)
 
 
 @route("GET", "/documents")
@@ -154,8 +161,9 @@ def index(ctx: ApiContext) -> Response:
         else:
             matter_folders = {mf["id"]}
     out = []
+    flags = _listing_flags(req)
     for d in filters.common(req, store.all("documents")):
-        if not _doc_listable(store, d, req):
+        if not _doc_listable(store, d, flags):
             continue
         if in_parent is not None and d["parent_id"] not in in_parent:
             continue
@@ -349,10 +357,11 @@ def folder_list(ctx: ApiContext) -> Response:
         wanted = f["id"] != parent["id"] and f.get("parent_id") in within and prop_name is None
         if wanted and (include_deleted or not tree.in_trash(store, f)):
             items.append(f)
+    flags = _listing_flags(req)
     for d in filters.common(req, store.all("documents")):
         if (
             d["parent_id"] in within
-            and _doc_listable(store, d, req)
+            and _doc_listable(store, d, flags)
             and _has_prop(d, prop_name, prop_value)
         ):
             items.append(d)

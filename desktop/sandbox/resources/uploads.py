@@ -109,7 +109,9 @@ def latest(store: Store, doc: Record) -> Record | None:
 
 
 def visible(store: Store, doc: Record) -> bool:
-    return committed(store, doc) is not None
+    """Has a committed version (what ``committed`` finds, without building the list)."""
+    return any(v.get("fully_uploaded") for v in
+               (store.get("versions", vid) for vid in doc.get("version_ids", [])) if v)
 
 
 # -- creating ------------------------------------------------------------------------------------
