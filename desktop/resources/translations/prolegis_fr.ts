@@ -2455,6 +2455,13 @@ Il ne contient aucun jeton de connexion, secret ni document. Envoyez-le à votre
         <source>Entries removed in Prolegis</source>
         <translation>Entrées retirées dans Prolegis</translation>
     </message>
+    <message numerus="yes">
+        <source>%n time entries or expenses were removed in Prolegis at once.</source>
+        <translation>
+            <numerusform>%n entrée de temps ou dépense a été retirée dans Prolegis d&apos;un seul coup.</numerusform>
+            <numerusform>%n entrées de temps ou dépenses ont été retirées dans Prolegis d&apos;un seul coup.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>These time entries and expenses were removed in Prolegis. Delete them in Clio too?</source>
         <translation>Ces entrées de temps et ces dépenses ont été retirées dans Prolegis. Les supprimer aussi dans Clio?</translation>
@@ -2466,6 +2473,22 @@ Il ne contient aucun jeton de connexion, secret ni document. Envoyez-le à votre
     <message>
         <source>Not now</source>
         <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <source>New Prolegis folder</source>
+        <translation>Nouveau répertoire Prolegis</translation>
+    </message>
+    <message>
+        <source>The app restarts to sync the new Prolegis folder.</source>
+        <translation>L&apos;application redémarre pour synchroniser le nouveau répertoire Prolegis.</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Redémarrer maintenant</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
     </message>
     <message>
         <source>Prolegis ⇄ Clio</source>
