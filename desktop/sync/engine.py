@@ -43,7 +43,7 @@ from desktop.sync.events import (
     command_failed,
 )
 from desktop.sync.matter_views import DocCounts, MatterLinkInfo, build_matter_views, clio_web_url
-from desktop.sync.messages import Explained, Message, msg, reason_of
+from desktop.sync.messages import failure_of, msg, reason_of
 from desktop.sync.report import Outcome, PassOptions, PassReport
 from desktop.sync.store.db import StoreError
 from desktop.sync.views import (
@@ -239,7 +239,7 @@ class Engine:
             self._emit(command_failed(name, exc.user_template))
         except (StoreError, OSError, ValueError) as exc:
             log.exception("command %s failed", name)
-            self._emit(command_failed(name, _failure(exc)))
+            self._emit(command_failed(name, failure_of(exc)))
 
     # -- passes ----------------------------------------------------------------------------------
 
@@ -321,7 +321,7 @@ class Engine:
         except StoreError as exc:
             report.error("state", reason_of(exc))
         except OSError as exc:
-            report.error("disk", _failure(exc))
+            report.error("disk", failure_of(exc))
         finally:
             self._syncing = False
             report.finished_at = iso()
@@ -469,18 +469,3 @@ class Engine:
             ),
             requests_per_minute=self.services.clio.session.budget.snapshot().limit,
         )
-
-
-def _failure(exc: BaseException) -> Message:
-    """What a failed command or pass tells the user: an operating-system error in a sentence
-    (its own words stay as they are), any other exception's own message."""
-    if isinstance(exc, OSError) and not isinstance(exc, Explained):
-        return msg("A file or folder could not be used: {reason}", reason=_plain_message(exc))
-    return reason_of(exc)
-
-
-def _plain_message(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        where = f" ({exc.filename})" if exc.filename else ""
-        return f"{exc.strerror}{where}"
-    return str(exc) or type(exc).__name__

@@ -2,7 +2,8 @@
 helpers), re-exported here where the engine has always imported them; the module moved so that
 the Clio client, which must not import the engine, writes its errors' messages the same way.
 
-:func:`reason_of` is the engine's own addition: the message an exception gives the user.
+:func:`reason_of` and :func:`failure_of` are the engine's own additions: the message an
+exception gives the user.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ __all__ = [
     "Message",
     "Params",
     "as_message",
+    "failure_of",
     "fill",
     "msg",
     "nested",
@@ -54,3 +56,11 @@ def reason_of(exc: BaseException) -> Message:
         where = f" ({exc.filename})" if exc.filename else ""
         return verbatim(f"{exc.strerror}{where}")
     return verbatim(str(exc) or type(exc).__name__)
+
+
+def failure_of(exc: BaseException) -> Message:
+    """What a failed command or pass tells the user about ``exc``: an operating-system error in
+    a sentence (its own words kept as they are), any other exception's :func:`reason_of`."""
+    if isinstance(exc, OSError) and not isinstance(exc, Explained):
+        return msg("A file or folder could not be used: {reason}", reason=reason_of(exc))
+    return reason_of(exc)

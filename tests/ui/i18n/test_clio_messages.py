@@ -18,7 +18,7 @@ from desktop.messages import NESTED, Explained, Message, msg, nested, verbatim
 from desktop.settings import Settings
 from desktop.sync.engine_status import build_status
 from desktop.sync.events import CommandFailed, command_failed
-from desktop.sync.messages import reason_of
+from desktop.sync.messages import failure_of, reason_of
 from desktop.sync.records.errors import LinkRefused
 from desktop.sync.report import Outcome, PassReport
 from desktop.sync.store import Store
@@ -152,6 +152,17 @@ def test_exceptions_that_explain_themselves() -> None:
     assert reason_of(denied) == verbatim("Permission denied (/w/a.pdf)")
     assert reason_of(RuntimeError()) == verbatim("RuntimeError")
     assert issubclass(LinkRefused, Explained)
+
+
+def test_a_failure_of_the_computer_in_a_sentence(french: None) -> None:
+    denied = failure_of(PermissionError(13, "Permission denied", "/w/a.pdf"))
+    assert denied.english() == "A file or folder could not be used: Permission denied (/w/a.pdf)"
+    assert labels.message_text(denied) == (
+        "Un fichier ou un répertoire n'a pas pu être utilisé\u00a0: Permission denied (/w/a.pdf)"
+    )
+    refused = LinkRefused(msg("Say which Clio matter to link, or ask to create one."))
+    assert failure_of(refused) == refused.explanation
+    assert failure_of(e.NetworkError("x")) == e.NetworkError.default_user_template
 
 
 def test_failed_commands_reasons_and_the_status_carry_templates(french: None) -> None:
