@@ -28,13 +28,13 @@ def _fresh_keyring() -> None:
 
 
 @pytest.fixture(autouse=True)
-def _private_trash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _private_trash(tmp_path_factory: pytest.TempPathFactory,
+                   monkeypatch: pytest.MonkeyPatch) -> Path:
     """send2trash uses the XDG trash (read when it is imported): every test's trash is in its
-    own folder, never the user's."""
+    own folder, never the user's — and not inside ``tmp_path``, whose listing tests compare."""
     from send2trash import plat_other
 
-    data = tmp_path / "xdg-data"
-    data.mkdir(exist_ok=True)
+    data = tmp_path_factory.mktemp("xdg-data")
     monkeypatch.setenv("XDG_DATA_HOME", str(data))
     monkeypatch.setattr(plat_other, "XDG_DATA_HOME", os.fsencode(data))
     monkeypatch.setattr(plat_other, "HOMETRASH_B", os.fsencode(data / "Trash"))

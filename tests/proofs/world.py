@@ -181,7 +181,11 @@ class World:
         if not others or not files:
             return None
         rel = rnd.choice(files)
-        return self._move(m, rel, rnd.choice(others), rel, "move across matters")
+        data = (self.root(m) / rel).read_bytes()
+        line = self._move(m, rel, rnd.choice(others), rel, "move across matters")
+        if line is not None:  # a new document there; a change in Clio meanwhile keeps the old
+            self.ledger.writes[sha(data)] += 1
+        return line
 
     def _move(self, m: str, rel: str, m2: str, dst: str, what: str) -> str | None:
         src_path, dst_path = self.root(m) / rel, self.root(m2) / dst
