@@ -18,6 +18,7 @@ from typing import Any
 
 from desktop.app import build_engine
 from desktop.cli.context import CliContext, ExitCode
+from desktop.cli.push_check import PushCheck, check_pushed, wait_until_written
 from desktop.cli.services import CommandError, services_for
 from desktop.clio.errors import ClioError
 from desktop.instance_lock import InstanceLock, LockHeld
@@ -140,14 +141,40 @@ def run_push(args: argparse.Namespace, ctx: CliContext) -> int:
         paths = tuple(str(p.expanduser().absolute()) for p in args.paths)
         with _maybe_lock(ctx, "push") as holder, _engine(ctx) as engine:
             _linked(engine, args.matter_id)
+            _wait_until_written(ctx, engine, args.matter_id, paths)
             queued = _mirror(engine).push(args.matter_id, paths, args.subfolder)
             for rel in queued:
                 ctx.out(f"queued: {rel}")
             if holder is not None:
                 return _queued(ctx, holder, f"{len(queued)} file(s) queued for Clio.")
-            return _settle(ctx, engine, {args.matter_id})
+            code = _settle(ctx, engine, {args.matter_id})
+            _say_pushed(ctx, check_pushed(queued, _mirror(engine).documents(args.matter_id)))
+            return code
 
     return _guarded(ctx, work)
+
+
+def _wait_until_written(ctx: CliContext, engine: Engine, matter_id: str,
+                        paths: tuple[str, ...]) -> None:
+    """Wait a few seconds for files still being written. One of the matter folder may be queued
+    as it is (the mirror sends it once it is written); one from elsewhere would be copied in
+    half-written, so the command is refused and nothing changes."""
+    busy = wait_until_written(paths, ctx.out)
+    scope = _mirror(engine).scope_for(matter_id, need_clio=False)
+    outside = [p for p in busy if scope is None or not Path(p).resolve().is_relative_to(
+        scope.root.resolve())]
+    if outside:
+        raise CommandError(f"{outside[0]} is still being written; nothing was pushed. Push it "
+                           "again once it is saved and closed.")
+
+
+def _say_pushed(ctx: CliContext, result: PushCheck) -> None:
+    """Each file in Clio, and each one still queued with why (never "pushed" when it is not)."""
+    for rel in result.in_clio:
+        ctx.out(f"in Clio: {rel}")
+    for rel, why in result.waiting:
+        ctx.out(f"not in Clio yet: {rel} ({why}). It stays queued: the next sync pass pushes "
+                "it (the app, or 'prolegis-desktop sync').")
 
 
 # -- conflicts ---------------------------------------------------------------------------------
