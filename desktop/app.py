@@ -52,12 +52,17 @@ def identify(clio: ClioClient, store: Store, account: str) -> User:
         with clio.interactive():
             user = clio.who_am_i()
     except (NetworkError, ServerError):
-        cached = store.meta.get("account")
-        if isinstance(cached, dict):
-            return User(id=int(cached["id"]), name=cached.get("name"), email=cached.get("email"))
-        return User(id=int(account))
+        return remembered_user(store, account)
     store.meta.set("account", {"id": user.id, "name": user.name, "email": user.email})
     return user
+
+
+def remembered_user(store: Store, account: str) -> User:
+    """Who signed in, as Clio last said (no request)."""
+    cached = store.meta.get("account")
+    if isinstance(cached, dict):
+        return User(id=int(cached["id"]), name=cached.get("name"), email=cached.get("email"))
+    return User(id=int(account))
 
 
 def open_services(
@@ -66,18 +71,21 @@ def open_services(
     *,
     workspace: Path | None = None,
     clio: ClioClient | None = None,
+    ask_clio: bool = True,
 ) -> Services:
     """Everything the engine needs for the signed-in account and the Prolegis folder.
 
     Raises :class:`~desktop.clio.errors.SignInRequired` (and other ``AuthError``/``KeychainError``)
-    when Clio is not usable, :class:`WorkspaceNotConfigured` without a folder.
+    when Clio is not usable, :class:`WorkspaceNotConfigured` without a folder. With
+    ``ask_clio=False`` (read-only commands: ``status``) nothing is asked of Clio: the user is
+    the one Clio last named.
     """
     root = workspace_root(settings, workspace)
     client = clio or open_client(paths, settings, priority_default=Priority.BACKGROUND)
     target = client.session.target
     account = client.session.account or str(client.who_am_i().id)
     store = Store(state_db_path(paths.data_dir, target.base_url, account, root))
-    user = identify(client, store, account)
+    user = identify(client, store, account) if ask_clio else remembered_user(store, account)
     return Services(
         paths=paths,
         settings=settings,

@@ -22,11 +22,14 @@ class CommandError(Exception):
         self.code = code
 
 
-def services_for(ctx: CliContext, workspace: Path | None = None) -> Services:
-    """The services for the configured Clio account and Prolegis folder, or a CommandError."""
+def services_for(
+    ctx: CliContext, workspace: Path | None = None, *, ask_clio: bool = True
+) -> Services:
+    """The services for the configured Clio account and Prolegis folder, or a CommandError.
+    ``ask_clio=False``: no request to Clio (a read-only command answers from local state)."""
     settings = Settings(ctx.paths.settings_file)
     try:
-        return open_services(ctx.paths, settings, workspace=workspace)
+        return open_services(ctx.paths, settings, workspace=workspace, ask_clio=ask_clio)
     except WorkspaceNotConfigured as exc:
         raise CommandError(exc.user_message, "workspace") from None
     except AuthError as exc:

@@ -6,7 +6,9 @@ import dataclasses
 from enum import Enum
 from typing import Any
 
+from desktop.sync.clock import parse_iso, utcnow
 from desktop.sync.engine import Engine
+from desktop.sync.last_pass import load_last_pass
 
 
 def _plain(value: Any) -> Any:
@@ -43,6 +45,7 @@ def status_payload(engine: Engine, holder: dict[str, Any] | None) -> dict[str, A
         },
         "running": holder,
         "paused": engine.paused,
+        "last_pass": last.as_json() if (last := load_last_pass(store)) else None,
         "summary": _plain(engine.status()),
         "matters": [_plain(v) for v in views],
         "conflicts": [_plain(c) for c in (engine.mirror.conflicts() if engine.mirror else [])],
@@ -74,6 +77,7 @@ def status_text(payload: dict[str, Any]) -> list[str]:
         + (f"{running.get('command')} (process {running.get('pid')})" if running else "no")
         + (" — paused" if payload["paused"] else "")
     )
+    lines.extend(last_pass_text(payload["last_pass"]))
     lines.append(
         f"Matters:   {s['matters_linked']} of {s['matters_total']} linked; "
         f"{s['pending']} documents pending, {s['conflicts']} conflicts, "
@@ -90,3 +94,47 @@ def status_text(payload: dict[str, Any]) -> list[str]:
         tag = "needs you" if p["needs_user"] else f"retry {p['attempts']}"
         lines.append(f"Problem:   {p['kind']} {p['subject']} ({tag}): {p['message']}")
     return lines
+
+
+def last_pass_text(last: dict[str, Any] | None) -> list[str]:
+    """"Last sync: …", "Offline since …: <why>", and the last pass's errors."""
+    if last is None:
+        return ["Last sync: never (no pass has run yet)"]
+    lines = [f"Last sync: {when(last['last_sync']) if last['last_sync'] else 'never'}"]
+    errors = [r for r in last["reasons"] if r["outcome"] == "error"]
+    offline = next((r for r in errors if r["code"] == "network"), None)
+    if last["result"] == "offline":
+        why = f": {offline['message']}" if offline else ""
+        lines.append(f"Offline since {when(last['offline_since'])}{why}")
+        lines.append(f"           (last tried {when(last['finished_at'])})")
+        if offline:
+            errors.remove(offline)
+    elif last["result"] == "error":
+        lines.append(f"Last pass: failed, {when(last['finished_at'])}")
+    for r in errors:
+        where = f"[{r['matter_id']}] " if r["matter_id"] else ""
+        lines.append(f"Error:     {where}{r['message']}")
+    hidden = last["reason_count"] - len(last["reasons"])
+    if hidden > 0:
+        lines.append(f"           … and {hidden} more")
+    return lines
+
+
+def when(stamp: str | None) -> str:
+    """A stored UTC time in local time, with how long ago: ``2026-03-04 14:02:07 (5 min ago)``."""
+    if not stamp:
+        return "?"
+    try:
+        at = parse_iso(stamp)
+    except ValueError:
+        return stamp
+    seconds = max(0, int((utcnow() - at).total_seconds()))
+    if seconds < 60:
+        ago = "just now"
+    elif seconds < 3600:
+        ago = f"{seconds // 60} min ago"
+    elif seconds < 86400:
+        ago = f"{seconds // 3600} h ago"
+    else:
+        ago = f"{seconds // 86400} days ago"
+    return f"{at.astimezone():%Y-%m-%d %H:%M:%S} ({ago})"

@@ -127,7 +127,7 @@ def _run_forever(engine: Any, ctx: CliContext, args: argparse.Namespace) -> int:
 
 def run_status(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
-        services = services_for(ctx)
+        services = services_for(ctx, ask_clio=False)  # local state only: quick, even offline
     except CommandError as exc:
         if args.json:
             state = {"sign_in": "signed_out"}.get(exc.code, "error")
