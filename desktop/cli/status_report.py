@@ -106,7 +106,7 @@ def last_pass_text(last: dict[str, Any] | None) -> list[str]:
     if last["result"] == "offline":
         why = f": {offline['message']}" if offline else ""
         lines.append(f"Offline since {when(last['offline_since'])}{why}")
-        lines.append(f"           (last tried {when(last['finished_at'])})")
+        lines.append(f"           last tried {when(last['finished_at'])}")
         if offline:
             errors.remove(offline)
     elif last["result"] == "error":
