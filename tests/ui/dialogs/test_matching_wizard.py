@@ -9,6 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.sync.commands import AcceptConfidentMatches, LinkClient, UnlinkClient
 from desktop.ui.wizards.matching import ContactMatchingDialog
+from desktop.ui.wizards.matching.client_model import CLIENT_ID_ROLE
+from desktop.ui.wizards.matching.panel import SEARCH_DELAY_MS
 from tests.ui.dialogs.conftest import Recorder, answer_message_box, press, show_active
 from tests.ui.dialogs.factories import LONG_COMPANY, LONG_PERSON, client, many_clients
 
@@ -140,12 +142,50 @@ def test_search_ignores_accents_and_case(qtbot: QtBot, submitted: Recorder) -> N
     press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert dlg.panel.search.hasFocus()
     qtbot.keyClicks(dlg.panel.search, "jean-francois cote")
+    press(qtbot, Qt.Key.Key_Down)  # back to the list, ready for Enter: the search applies now
     assert dlg.panel.proxy.rowCount() == 1
     assert dlg.panel.current_client().name == "Jean-François Côté"  # type: ignore[union-attr]
-    press(qtbot, Qt.Key.Key_Down)  # back to the list, ready for Enter
     assert dlg.panel.clients_view.hasFocus()
     press(qtbot, Qt.Key.Key_Return)
     assert submitted.of(LinkClient)[0].client_id == "c-1002"  # type: ignore[attr-defined]
+
+
+def _shown_ids(dlg: ContactMatchingDialog) -> set[str]:
+    proxy = dlg.panel.proxy
+    return {str(proxy.index(r, 0).data(CLIENT_ID_ROLE)) for r in range(proxy.rowCount())}
+
+
+def test_the_list_follows_the_search_once_typing_pauses(
+    qtbot: QtBot, submitted: Recorder
+) -> None:
+    clients = many_clients(240)
+    dlg = _wizard(qtbot, submitted, clients)
+    p = dlg.panel
+    refiltered: list[str] = []  # the search text each time the list changed
+    for signal in (p.proxy.layoutChanged, p.proxy.rowsRemoved, p.proxy.rowsInserted):
+        signal.connect(lambda *_: refiltered.append(p.search.text()))
+    before = _shown_ids(dlg)
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(p.search, "levesque 002")  # a burst of 12 keystrokes
+    assert refiltered == []  # not filtered once per keystroke…
+    assert _shown_ids(dlg) == before
+    qtbot.waitUntil(lambda: bool(refiltered))  # …but once the typing paused
+    qtbot.wait(3 * SEARCH_DELAY_MS)
+    assert refiltered == ["levesque 002"]
+    wanted = {c.client_id for c in clients if c.band != "linked" and "002" in c.name}
+    assert _shown_ids(dlg) == wanted and len(wanted) > 1
+    chosen = p.current_client()
+    assert chosen is not None and chosen.client_id in wanted
+    # typing more keeps the chosen client selected while it still matches
+    qtbot.keyClicks(p.search, chosen.name[chosen.name.index("002") + 3])  # "0020" for 0020
+    qtbot.waitUntil(lambda: len(refiltered) == 2)
+    assert p.current_client() == chosen
+    assert p.candidates.heading.text().endswith(chosen.name)
+    # erasing the search shows every unlinked client again
+    p.search.clear()
+    qtbot.waitUntil(lambda: len(refiltered) == 3)
+    assert _shown_ids(dlg) == {c.client_id for c in clients if c.band != "linked"}
+    assert p.current_client() == chosen
 
 
 def test_filters(qtbot: QtBot, submitted: Recorder) -> None:

@@ -1,6 +1,7 @@
 """The left side of the contact matching wizard: Prolegis clients with their match band, as a
-two-column table model (client, match), and a proxy that filters by band, search text and an
-optional set of clients (those of one new matter).
+two-column table model (client, match). It keeps, beside the rows, the plain lists a filter
+reads in bulk (each client's band, id and folded search text); the filter itself is
+``client_filter.ClientFilterProxy``.
 
 Bands: ``confident`` (a candidate is almost surely the same person), ``review`` (look before
 linking), ``none`` (no likely contact in Clio), ``linked`` (already linked). The filter
@@ -18,7 +19,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
@@ -63,6 +63,8 @@ class ClientListModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ClientMatchView] = []
         self._folded: list[str] = []
+        self._bands: list[str] = []
+        self._ids: list[str] = []
         self._row_of: dict[str, int] = {}
 
     def retranslate(self) -> None:
@@ -130,6 +132,8 @@ class ClientListModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(clients)
         self._folded = [fold(f"{c.name} {c.summary}") for c in self._rows]
+        self._bands = [c.band for c in self._rows]
+        self._ids = [c.client_id for c in self._rows]
         self._row_of = {c.client_id: i for i, c in enumerate(self._rows)}
         self.endResetModel()
 
@@ -140,17 +144,34 @@ class ClientListModel(QAbstractTableModel):
         row = self._row_of.get(client_id)
         return self._rows[row] if row is not None else None
 
+    def row_of(self, client_id: str) -> int:
+        """The row of ``client_id``, or -1."""
+        return self._row_of.get(client_id, -1)
+
     def folded_text(self, row: int) -> str:
         return self._folded[row]
 
+    # The lists a filter reads in bulk, one entry per row (read them, never change them).
+
+    def folded_texts(self) -> Sequence[str]:
+        return self._folded
+
+    def bands(self) -> Sequence[str]:
+        return self._bands
+
+    def client_ids(self) -> Sequence[str]:
+        return self._ids
+
     def band_counts(self) -> dict[str, int]:
         counts = dict.fromkeys(BANDS, 0)
-        for c in self._rows:
-            counts[c.band] = counts.get(c.band, 0) + 1
+        for band in self._bands:
+            counts[band] = counts.get(band, 0) + 1
         return counts
 
     def mark_linked(self, client_ids: Iterable[str], contact_names: dict[str, str]) -> None:
-        """Show these clients as linked now (the engine's next list confirms it)."""
+        """Show these clients as linked now (the engine's next list confirms it); one
+        ``dataChanged`` covers them all."""
+        changed: list[int] = []
         for cid in client_ids:
             row = self._row_of.get(cid)
             if row is None:
@@ -159,56 +180,7 @@ class ClientListModel(QAbstractTableModel):
             self._rows[row] = dataclasses.replace(
                 old, band="linked", linked_contact_name=contact_names.get(cid, old.name)
             )
-            self.dataChanged.emit(self.index(row, 0), self.index(row, 1))
-
-
-class ClientFilterProxy(QSortFilterProxyModel):
-    """Filters the client list by band group, search words and an optional client set."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._filter = "unlinked"
-        self._words: list[str] = []
-        self._only: frozenset[str] | None = None
-
-    @property
-    def band_filter(self) -> str:
-        return self._filter
-
-    def set_band_filter(self, name: str) -> None:
-        if name not in FILTERS:
-            raise ValueError(f"unknown filter {name!r}")
-        self.beginFilterChange()
-        self._filter = name
-        self.endFilterChange()
-
-    def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self._words = fold(text).split()
-        self.endFilterChange()
-
-    def set_only(self, client_ids: Iterable[str] | None) -> None:
-        self.beginFilterChange()
-        self._only = frozenset(client_ids) if client_ids is not None else None
-        self.endFilterChange()
-
-    @property
-    def only(self) -> frozenset[str] | None:
-        return self._only
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, ClientListModel):
-            return True
-        index = model.index(source_row, 0, source_parent)
-        band = str(model.data(index, BAND_ROLE))
-        if self._only is not None and str(model.data(index, CLIENT_ID_ROLE)) not in self._only:
-            return False
-        if self._filter == "unlinked" and band == "linked":
-            return False
-        if self._filter in ("review", "confident", "linked") and band != self._filter:
-            return False
-        if self._words:
-            hay = model.folded_text(source_row)
-            return all(w in hay for w in self._words)
-        return True
+            self._bands[row] = "linked"
+            changed.append(row)
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), 1))

@@ -4,6 +4,10 @@ matches" with a count and a confirmation; search and band filters. Keyboard-driv
 between clients, → goes to the candidates (↑/↓ there, ← back), 1–9 pick a candidate, Enter links,
 Ctrl+N creates a new contact, Ctrl+F searches.
 
+The search follows the typing once it pauses (:data:`SEARCH_DELAY_MS`), or at once when ↓ or Enter
+leaves the search box: a burst of keystrokes filters the list once, and the filter itself runs
+in bulk (``client_filter``), so typing stays smooth at thousands of clients.
+
 Self-contained: :class:`ContactMatchingPanel` takes the engine's ``ClientMatchView`` list and a
 ``submit`` callable (``LinkClient``, ``UnlinkClient``, ``AcceptConfidentMatches``,
 ``RefreshMatches``); :meth:`~ContactMatchingPanel.on_matches` takes ``MatchesReady.results`` and
@@ -16,19 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,14 +46,14 @@ from desktop.ui import i18n, labels, style
 from desktop.ui.dialogs.extra_icons import extra_icon
 from desktop.ui.dialogs.formatting import number_text
 from desktop.ui.wizards.matching.candidates import CandidatePanel
-from desktop.ui.wizards.matching.client_model import (
-    CLIENT_ID_ROLE,
-    FILTERS,
-    ClientFilterProxy,
-    ClientListModel,
-)
+from desktop.ui.wizards.matching.client_filter import ClientFilterProxy
+from desktop.ui.wizards.matching.client_model import CLIENT_ID_ROLE, FILTERS, ClientListModel
+from desktop.ui.wizards.matching.client_view import ClientListView
 
 Submit = Callable[[Command], None]
+
+SEARCH_DELAY_MS = 150
+"""The pause in typing after which the client list follows the search box."""
 
 
 class ContactMatchingPanel(QWidget):
@@ -74,6 +75,10 @@ class ContactMatchingPanel(QWidget):
         self.model = ClientListModel(self)
         self.proxy = ClientFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
         self._build()
         self.on_matches(clients)
         self.set_filter("unlinked")
@@ -86,7 +91,7 @@ class ContactMatchingPanel(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.addAction(extra_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.textChanged.connect(self._search_changed)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.installEventFilter(self)
         top.addWidget(self.search, 2)
         self.show_label = QLabel()
@@ -130,17 +135,7 @@ class ContactMatchingPanel(QWidget):
         layout.addWidget(self.message)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.clients_view = QTreeView()
-        self.clients_view.setModel(self.proxy)
-        self.clients_view.setRootIsDecorated(False)
-        self.clients_view.setUniformRowHeights(True)
-        self.clients_view.setAllColumnsShowFocus(True)
-        self.clients_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.clients_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.clients_view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.clients_view = ClientListView(self.proxy)
         self.clients_view.selectionModel().currentRowChanged.connect(self._client_changed)
         self.clients_view.installEventFilter(self)
         split.addWidget(self.clients_view)
@@ -248,12 +243,14 @@ class ContactMatchingPanel(QWidget):
         self.message.setText(labels.engine_text(template, params, message))
 
     def set_filter(self, name: str) -> None:
+        self._take_search()
         self.proxy.set_band_filter(name)
         self.filter_buttons[name].setChecked(True)
         self._after_filter()
 
     def show_clients(self, client_ids: Sequence[str] | None, context: str = "") -> None:
         """Show only ``client_ids`` (the clients of one new matter), or every client again."""
+        self._take_search()
         self.proxy.set_only(client_ids)
         if client_ids is None:
             self.only_bar.hide()
@@ -272,11 +269,12 @@ class ContactMatchingPanel(QWidget):
         return self.model.client(cid)
 
     def select_client(self, client_id: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.data(self.proxy.index(row, 0), CLIENT_ID_ROLE) == client_id:
-                self._select_proxy_row(row)
-                return True
-        return False
+        """Select ``client_id`` if the list shows it."""
+        index = self.proxy.mapFromSource(self.model.index(self.model.row_of(client_id), 0))
+        if not index.isValid():
+            return False
+        self._select_proxy_row(index.row())
+        return True
 
     def link(self) -> None:
         """Link the selected client to the chosen candidate (or create, if that is chosen)."""
@@ -370,13 +368,15 @@ class ContactMatchingPanel(QWidget):
             self._update_buttons()
             return
         index = self.proxy.index(row, 0)
+        same_row = self.clients_view.currentIndex().row() == row  # no currentRowChanged then
         self.clients_view.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.clients_view.scrollTo(index)
-        self._client_changed()
+        if same_row:
+            self._client_changed()
 
     def _client_changed(self, *_args: object) -> None:
         self.message.hide()
@@ -389,8 +389,10 @@ class ContactMatchingPanel(QWidget):
             b.setEnabled(client is not None)
 
     def _after_filter(self) -> None:
-        keep = self.current_client()
-        if not (keep and self.select_client(keep.client_id)):
+        current = self.clients_view.currentIndex()
+        if current.isValid():  # the client shown is still in the list: it stays selected
+            self.clients_view.scrollTo(current)
+        else:
             self._select_proxy_row(0)
         self._update_counts()
 
@@ -420,9 +422,17 @@ class ContactMatchingPanel(QWidget):
             )
         )
 
-    def _search_changed(self, text: str) -> None:
-        self.proxy.set_search(text)
-        self._after_filter()
+    def _take_search(self) -> None:
+        """Apply search text typed but not yet applied (another filter is about to change)."""
+        if self._search_timer.isActive():
+            self._search_timer.stop()
+            self.proxy.set_search(self.search.text())
+
+    def _apply_search(self) -> None:
+        """The list follows the search box (after a pause in typing, or on ↓/Enter)."""
+        self._search_timer.stop()
+        if self.proxy.set_search(self.search.text()):
+            self._after_filter()
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -456,6 +466,7 @@ class ContactMatchingPanel(QWidget):
             self.clients_view.setFocus()
             return True
         if watched is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._apply_search()
             self.clients_view.setFocus()
             return True
         return super().eventFilter(watched, event)
