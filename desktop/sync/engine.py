@@ -29,6 +29,7 @@ from desktop.prolegis.manifest import ManifestError
 from desktop.prolegis.records import Manifest
 from desktop.prolegis.workspace import WorkspaceMissingError
 from desktop.sync import commands as cmd
+from desktop.sync import last_pass
 from desktop.sync.clock import iso
 from desktop.sync.context import EngineContext, PassInterrupted, Services, SyncPart
 from desktop.sync.engine_api import Listener
@@ -58,6 +59,8 @@ from desktop.sync.views import (
 
 log = logging.getLogger(__name__)
 
+FOLLOW_UPS = 3  # one-shot passes: re-looks at files that were still being written
+PASS_FAILURES = ("network", "sign_in", "keychain")  # no re-look after these
 TICK = 1.0  # seconds between looks at the parts' timers when idle
 OFFLINE_RETRY = (15.0, 30.0, 60.0, 120.0, 300.0)
 
@@ -70,6 +73,8 @@ class DocumentsPart(SyncPart, Protocol):
     def documents(self, matter_id: str) -> list[DocumentView]: ...
 
     def conflicts(self) -> list[ConflictView]: ...
+
+    def settling(self, now: float) -> tuple[float, frozenset[str]] | None: ...
 
 
 PartFactory = Callable[[EngineContext], SyncPart]
@@ -101,8 +106,9 @@ class Engine:
         self._wake = threading.Event()
         self._syncing = False
         self._stopping = False
-        self._last_report: PassReport | None = None
-        self._last_sync: str | None = None
+        self._last_report: PassReport | None
+        self._last_sync: str | None
+        self._last_report, self._last_sync = last_pass.restore(services.store)
         self._offline_streak = 0
         self._signed_out = False
         self._views: dict[str, MatterView] = {}
@@ -159,10 +165,26 @@ class Engine:
     # -- one-shot use (sync --once) ------------------------------------------------------------
 
     def run_once(self, options: PassOptions | None = None) -> PassReport:
-        """Start the parts, run one pass, stop them; returns the pass report."""
+        """Start the parts, run one pass, stop them; returns the pass report.
+
+        Files still being written when the pass looked (a save in progress, or a download a
+        killed run left behind) are looked at again once they have settled — a documents-only
+        pass of their matters, at most ``FOLLOW_UPS`` times — so that one-shot use leaves them
+        in step too instead of waiting for a next run. The report covers every pass."""
+        options = options or PassOptions()
         self._start()
         try:
-            return self._run_pass(options or PassOptions())
+            report = self._run_pass(options)
+            for _ in range(FOLLOW_UPS):
+                due = self.mirror.settling(time.monotonic()) if self.mirror else None
+                if due is None or self._signed_out or report.has_code(*PASS_FAILURES):
+                    break
+                delay, matters = due
+                time.sleep(delay)
+                again = PassOptions(allow_deletes=options.allow_deletes, records=False,
+                                    poll=False, matters=matters)
+                report = report.followed_by(self._run_pass(again))
+            return report
         finally:
             self._stop()
 
@@ -325,6 +347,7 @@ class Engine:
         finally:
             self._syncing = False
             report.finished_at = iso()
+            last_pass.record_pass(self.services.store, report)  # for status, and a restart
             self._last_report = report
             if not report.has(Outcome.ERROR):
                 self._last_sync = report.finished_at

@@ -104,6 +104,16 @@ class PassReport:
     def has(self, outcome: Outcome) -> bool:
         return any(r.outcome is outcome for r in self.reasons)
 
+    def has_code(self, *codes: str) -> bool:
+        return any(r.code in codes for r in self.reasons)
+
+    def followed_by(self, later: PassReport) -> PassReport:
+        """This pass and a follow-up as one outcome: counts added, each reason once."""
+        reasons = list(self.reasons)
+        reasons += [r for r in later.reasons if r not in reasons]
+        return PassReport(reasons, self.counts + later.counts, self.started_at,
+                          later.finished_at or self.finished_at)
+
     @property
     def exit_code(self) -> int:
         for outcome in (Outcome.ERROR, Outcome.GUARD, Outcome.CONFLICT, Outcome.NEEDS_USER):

@@ -80,6 +80,16 @@ def until_clean(mh: ProofHarness, tries: int = 6) -> int:
     raise AssertionError(f"no clean pass after a crash: {codes}")
 
 
+def activity_about(mh: ProofHarness, failure: str) -> str:
+    """The activity log's lines about the file a failure names (its first word), oldest first:
+    what the engine did to it across the rounds."""
+    name = failure.split(":", 1)[0].strip()
+    lines = [f"{e.at} {e.kind} {e.result} {e.subject}: {e.message} {e.detail}"
+             for e in reversed(mh.store.history.recent(5000))
+             if name and (name in e.subject or name in e.message)]
+    return "\n".join(lines[-30:]) or "(nothing about it)"
+
+
 def kill_rounds(sandbox: Sandbox, proof_factory: ProofFactory, trash: Path, rounds: int,
                 seed: int) -> None:
     rnd = random.Random(seed)
@@ -106,7 +116,8 @@ def kill_rounds(sandbox: Sandbox, proof_factory: ProofFactory, trash: Path, roun
             assert mh.store.journal.open_intents() == []
         except AssertionError as exc:
             raise AssertionError(f"round {i} (killed after {at} requests): {exc}\n"
-                                 + "\n".join(world.log[-40:])) from exc
+                                 + "\n".join(world.log[-40:]) + "\nactivity log:\n"
+                                 + activity_about(mh, str(exc))) from exc
         finally:
             mh.h.close()
     print(f"{killed} of {rounds} runs killed mid-pass")

@@ -4,6 +4,7 @@ The suites' own examples are random; these pin each finding down for good."""
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 
 from desktop.sandbox import Sandbox
 from tests.proofs.conftest import ProofFactory
-from tests.proofs.support import ProblemClock, ProofHarness
+from tests.proofs.support import ProblemClock, ProofHarness, being_written
 
 M = "m-1"
 
@@ -218,5 +219,45 @@ def test_a_file_saved_a_second_and_a_half_ago_is_uploaded(
     mh.sync()
     assert mh.clio_by_path(M) == {"Offer.docx": b"saved moments ago"}
     mh.write(M, "Offer.docx", b"saved again, just now", age=0.5)
+    mh.sync()  # still being written when the pass looked: looked at again once settled
+    assert mh.clio_by_path(M) == {"Offer.docx": b"saved again, just now"}
+    mh.assert_in_step(M)
+
+
+def test_a_one_shot_pass_leaves_nothing_half_written_behind(
+        sandbox: Sandbox, proof_factory: ProofFactory) -> None:
+    """Crash rounds (``sync --once`` right after a killed run): the download the killed run
+    had just placed looked "still being written", the one-shot pass left it for a next run
+    and exited 0 with the index behind the file. A one-shot pass now looks again once such
+    files settle — but a file that never stops changing is never sent half-written, and the
+    pass still ends (a bounded number of re-looks)."""
+    mh = proof_factory(sandbox)
+    mh.new_matter(M)
+    mh.write(M, "Draft.docx", b"first draft")
     mh.sync()
-    assert mh.clio_by_path(M) == {"Offer.docx": b"saved moments ago"}  # still being written
+    mh.write(M, "Draft.docx", b"second draft, just saved", age=0.2)
+    mh.sync()
+    assert mh.clio_by_path(M) == {"Draft.docx": b"second draft, just saved"}
+    mh.assert_in_step(M)
+
+    path = mh.folder(M) / "Log.txt"
+    stop = threading.Event()
+
+    def keep_writing() -> None:
+        n = 0
+        while not stop.is_set():
+            n += 1
+            with path.open("ab") as f:
+                f.write(b"line %d\n" % n)
+            stop.wait(0.2)
+
+    writer = threading.Thread(target=keep_writing)
+    writer.start()
+    try:
+        report = mh.sync()
+    finally:
+        stop.set()
+        writer.join()
+    assert report.exit_code == 0
+    assert "Log.txt" not in mh.clio_by_path(M)  # never sent while it was being written
+    assert being_written(mh)

@@ -50,6 +50,9 @@ FULL_EVERY = timedelta(hours=4)
 LAST_FULL = "mirror.last_full"
 
 
+SETTLE_HORIZON = 5.0  # a one-shot pass waits for re-looks due within this many seconds
+
+
 class MirrorPart:
     """The document mirror (see the module docstring)."""
 
@@ -77,6 +80,19 @@ class MirrorPart:
 
     def guards(self) -> list[GuardView]:
         return self.deletions.guards()
+
+    def settling(self, now: float) -> tuple[float, frozenset[str]] | None:
+        """For a one-shot pass: the matters to look at again shortly (a file still being
+        written, an item that changed while the pass ran) and the seconds until the last of
+        them is due; None when nothing is due within ``SETTLE_HORIZON`` seconds. The matters
+        returned are taken off the re-look list."""
+        recheck = self.kit.live.recheck
+        soon = {m: at for m, at in recheck.items() if at - now <= SETTLE_HORIZON}
+        if not soon:
+            return None
+        for m in soon:
+            recheck.pop(m, None)
+        return max(0.0, max(soon.values()) - now), frozenset(soon)
 
     def poll(self, report: PassReport, *, full: bool) -> None:
         full = full or self._full_due()
