@@ -53,6 +53,10 @@ def test_error_names_the_matter() -> None:
 
 @pytest.mark.parametrize(("deletions", "indexed", "paused"), [
     (9, 10, False),    # 90 % but fewer than 10
+    (3, 3, True),      # every document of the matter: an emptied folder
+    (9, 9, True),
+    (2, 2, False),     # fewer than 3
+    (4, 5, False),
     (10, 33, True),    # 30.3 %
     (10, 34, False),   # 29.4 %
     (10, 10, True),
@@ -79,6 +83,7 @@ def test_forty_nine_in_total_pauses_nothing() -> None:
 def test_reason_is_readable() -> None:
     verdict = deletion_guard([MatterCount("M", 12, 20)])
     assert "12 of 20" in verdict.paused["M"]
+    assert "all 4 documents" in deletion_guard([MatterCount("M", 4, 4)]).paused["M"]
 
 
 def _item(action: Action) -> Planned:

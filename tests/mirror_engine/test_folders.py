@@ -127,6 +127,28 @@ def test_folder_deleted_locally_while_a_file_inside_changed_in_clio_keeps_it(
     tree.assert_in_step(M)
 
 
+def test_folder_deleted_locally_keeps_what_a_colleague_put_in_it_since_the_last_look(
+        tree: MirrorHarness) -> None:
+    """Review finding: a pass started by the watcher does not list Clio first, so a document a
+    colleague added to the folder (or edited in it) since the last poll went to Clio's trash
+    with the folder. The folder is looked into before it is deleted; what is new there wins."""
+    import shutil
+
+    letter = tree.doc_id(M, "Estate/Bank/Letter.docx")
+    shutil.rmtree(tree.folder(M) / "Estate/Bank")
+    tree.clio_upload(M, "Estate/Bank/Colleague.docx", b"added by a colleague")
+    tree.clio_edit(letter, b"letter, edited by a colleague")
+    tree.sync(poll=False, records=False)  # the watcher's pass: no look at Clio first
+    assert tree.clio_by_path(M)["Estate/Bank/Colleague.docx"] == b"added by a colleague"
+    tree.sync()
+    assert tree.local_state(M) == {"Estate/Will.pdf": b"will",
+                                   "Estate/Bank/Colleague.docx": b"added by a colleague",
+                                   "Estate/Bank/Letter.docx": b"letter, edited by a colleague"}
+    assert [d.path for d in tree.clio_state(M, deleted=True).values()] == [
+        ("Estate", "Bank", "Statement.pdf")]  # what nobody touched is deleted as asked
+    tree.assert_in_step(M)
+
+
 def test_empty_folders_both_ways(tree: MirrorHarness) -> None:
     (tree.folder(M) / "New here").mkdir()
     tree.clio_folder(M, ("New in Clio",))

@@ -120,6 +120,32 @@ def test_few_deletions_are_not_held(synced: MirrorHarness) -> None:
     assert live_docs(synced) == 9
 
 
+def test_an_emptied_matter_folder_is_held_like_a_missing_one(mh: MirrorHarness) -> None:
+    """Review finding: a matter of fewer than 10 documents lost all of them in Clio when its
+    folder was emptied (select all, delete; a cloud drive freeing space). Every document of a
+    matter that has at least 3 is held and asked about, on either side."""
+    mh.new_matter(M)
+    for name in ("Offer.pdf", "Title search.pdf", "Statement of adjustments.xlsx"):
+        mh.write(M, name, name)
+    mh.sync()
+    for path in mh.folder(M).iterdir():
+        path.unlink()
+    report = mh.sync(expect=4)
+    assert "all 3 documents" in " ".join(report.lines())
+    assert live_docs(mh) == 3  # nothing deleted in Clio
+    mh.part.handle(cmd.RestoreDeletions(M))
+    mh.sync()
+    assert len(mh.local_state(M)) == 3
+    mh.assert_in_step(M)
+
+    for doc in mh.clio_state(M):
+        mh.admin.delete_document(doc)  # a colleague empties it in Clio
+    mh.sync(expect=4)
+    assert len(mh.local_state(M)) == 3  # nothing trashed here
+    mh.sync(allow_deletes=True)  # confirmed: the deletions run
+    assert mh.local_state(M) == {}
+
+
 HOSTILE = {
     "../../escape.txt": b"1",
     "a\\b.txt": b"2",

@@ -204,6 +204,27 @@ class ClioOps:
         self.cache.update_folder(folder)
         return folder
 
+    def unseen_inside(self, folder_id: int) -> list[str]:
+        """Before a folder is deleted in Clio: what it holds that the last look did not see —
+        a document added, moved in or given a new version, a sub-folder added (a colleague
+        at work in it since the poll). Named, for the reason; the documents found are put into
+        the cache, so the next pass plans with them instead of trashing them with the folder."""
+        clio, state = self.ctx.clio, self.ctx.store.documents
+        unseen: list[str] = []
+        for f in clio.folders(parent_id=folder_id, scope="descendants"):
+            known = [c for c in state.clio_folders(f.matter_id) if c.folder_id == f.id] \
+                if f.matter_id is not None else []
+            if not known:
+                unseen.append(f"folder {f.name}")
+                self.cache.update_folder(f)
+        for doc in clio.documents(parent_id=folder_id, scope="descendants"):
+            seen = state.clio_doc(doc.id)
+            if seen is None or seen.deleted or seen.version_key != version_key(doc) \
+                    or seen.parent_id != doc.parent_id:
+                unseen.append(doc.name or str(doc.id))
+                self.cache.update_doc(doc)
+        return unseen
+
     def delete_folder(self, folder_id: int) -> None:
         def call() -> None:
             with contextlib.suppress(NotFoundError):

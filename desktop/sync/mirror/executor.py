@@ -406,6 +406,10 @@ class MatterRun(Doer):
                                    op.remote_path or row.remote_path)
         elif a is FolderAction.DELETE_REMOTE:
             assert op.folder_id is not None
+            unseen = self.kit.ops.unseen_inside(op.folder_id)
+            if unseen:  # the next pass sees them and keeps the folder for them
+                raise Deferred(f"folder {op.path} changed in Clio since the last look: "
+                               + ", ".join(sorted(unseen)[:5]))
             self.kit.ops.delete_folder(op.folder_id)
             state.delete_folders_under(self.mid, op.path)
             self.record("delete", msg("Deleted folder {path} in Clio", path=op.path),

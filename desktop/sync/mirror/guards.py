@@ -4,8 +4,10 @@ deletions, and too many deletions at once pause the matter instead of running.
 - ``check_inputs``: an indexed matter folder that vanished, or an empty Clio listing where the
   index has linked rows, raises (the pass for that matter stops; nothing is deleted).
 - ``deletion_guard``: in one pass, ≥ 50 deletions in total (every matter with a deletion is
-  paused), or ≥ 10 deletions in one matter that are ≥ 30 % of its indexed documents (that matter
-  is paused). A paused matter's deletions are held; everything else proceeds (``hold``).
+  paused), or ≥ 10 deletions in one matter that are ≥ 30 % of its indexed documents, or every
+  document of a matter that has at least 3 (an emptied matter folder looks like a missing one:
+  that matter is paused). A paused matter's deletions are held; everything else proceeds
+  (``hold``).
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ class Limits:
     total: int = 50
     per_matter: int = 10
     per_matter_percent: int = 30
+    whole_matter: int = 3  # every document of a matter with at least this many
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,9 @@ def deletion_guard(matters: Iterable[MatterCount], limits: Limits = Limits()) ->
               and m.deletions * 100 >= limits.per_matter_percent * m.indexed):
             paused[m.matter_id] = (f"{m.deletions} of {m.indexed} documents would be deleted "
                                    f"(≥ {limits.per_matter} and ≥ {limits.per_matter_percent} %)")
+        elif m.indexed >= limits.whole_matter and m.deletions >= m.indexed:
+            paused[m.matter_id] = (f"all {m.indexed} documents of this matter would be deleted "
+                                   f"(its folder emptied on one side)")
     return GuardVerdict(paused, total)
 
 
