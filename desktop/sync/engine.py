@@ -184,6 +184,7 @@ class Engine:
                 again = PassOptions(allow_deletes=options.allow_deletes, records=False,
                                     poll=False, matters=matters)
                 report = report.followed_by(self._run_pass(again))
+                last_pass.record_pass(self.services.store, report)  # the run, as it exits
             return report
         finally:
             self._stop()
