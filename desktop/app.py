@@ -14,6 +14,7 @@ from desktop.clio.budget import Priority
 from desktop.clio.connect import open_client, target_from_settings
 from desktop.clio.errors import NetworkError, ServerError
 from desktop.clio.records import User
+from desktop.clio.retry import NO_RETRY
 from desktop.paths import AppPaths
 from desktop.prolegis.port import WorkspacePort
 from desktop.settings import Settings
@@ -48,8 +49,8 @@ def workspace_root(settings: Settings, override: Path | None = None) -> Path:
 
 def identify(clio: ClioClient, store: Store, account: str) -> User:
     """Who is signed in: asked of Clio, remembered for starting offline."""
-    try:
-        with clio.interactive():
+    try:  # one attempt: offline, the remembered name will do and the pass says why
+        with clio.interactive(), clio.session.retrying(NO_RETRY):
             user = clio.who_am_i()
     except (NetworkError, ServerError):
         return remembered_user(store, account)

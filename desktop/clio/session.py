@@ -184,6 +184,21 @@ class ClioSession:
         finally:
             self._local.priority = old
 
+    @contextmanager
+    def retrying(self, policy: RetryPolicy) -> Iterator[None]:
+        """Requests of this thread inside the block follow ``policy`` (e.g. ``NO_RETRY`` for a
+        question whose answer can wait, such as who is signed in at start)."""
+        old = getattr(self._local, "retry", None)
+        self._local.retry = policy
+        try:
+            yield
+        finally:
+            self._local.retry = old
+
+    def _retry_policy(self) -> RetryPolicy:
+        current = getattr(self._local, "retry", None)
+        return current if isinstance(current, RetryPolicy) else self.retry
+
     def current_priority(self) -> Priority:
         """This thread's priority (set with :meth:`priority`), else the session default."""
         current = getattr(self._local, "priority", None)
@@ -224,6 +239,7 @@ class ClioSession:
         prio = self._priority(priority)
         extra = dict(headers or {})
         idem = is_idempotent(method, extra, idempotent)
+        retry = self._retry_policy()
         pairs = query_pairs(params)
         query = httpx.QueryParams(pairs) if pairs else None
         attempt = 0
@@ -250,8 +266,8 @@ class ClioSession:
                 reached = reached or sent
                 log.info("%s %s failed (attempt %d): %s", method, where, attempt,
                          type(exc).__name__)
-                if (idem or not sent) and attempt < self.retry.max_attempts:
-                    self._sleep(self.retry.delay(attempt, self._rng))
+                if (idem or not sent) and attempt < retry.max_attempts:
+                    self._sleep(retry.delay(attempt, self._rng))
                     continue
                 if sent and not idem:
                     raise self._ambiguous(method, where, exc) from exc
@@ -282,8 +298,8 @@ class ClioSession:
                 raise self._unauthorized(method, where, resp, renewable=self._oauth is not None)
             if status in RETRYABLE_STATUS:
                 reached = True
-                if idem and attempt < self.retry.max_attempts:
-                    delay = max(self.retry.delay(attempt, self._rng),
+                if idem and attempt < retry.max_attempts:
+                    delay = max(retry.delay(attempt, self._rng),
                                 retry_after_seconds(resp.headers) or 0.0)
                     self._sleep(delay)
                     continue

@@ -24,6 +24,7 @@ from desktop.clio.errors import (
     ValidationError,
 )
 from desktop.clio.regions import ClioTarget
+from desktop.clio.retry import NO_RETRY
 from desktop.clio.session import ClioSession
 from desktop.clio.tokens import HomeFileTokenStore, TokenSet
 from desktop.sandbox import Sandbox
@@ -221,6 +222,18 @@ def test_persistent_server_error_gives_up_with_a_typed_error(
     with pytest.raises(ServerError):
         clio.who_am_i()
     assert statuses(sandbox, "GET /api/v4/users/who_am_i") == {"500": FAST_RETRY.max_attempts}
+
+
+def test_a_thread_can_ask_once_without_retries(sandbox: Sandbox, clio: ClioClient) -> None:
+    """Who is signed in is asked at start with one attempt (offline, the remembered name does);
+    the policy is this thread's, for the block only."""
+    sandbox.admin.set_faults("GET:/api/v4/users/who_am_i=500")
+    with pytest.raises(ServerError), clio.session.retrying(NO_RETRY):
+        clio.who_am_i()
+    assert statuses(sandbox, "GET /api/v4/users/who_am_i") == {"500": 1}
+    with pytest.raises(ServerError):
+        clio.who_am_i()
+    assert statuses(sandbox, "GET /api/v4/users/who_am_i") == {"500": 1 + FAST_RETRY.max_attempts}
 
 
 @pytest.mark.parametrize("fault", ["502+after", "reset+after", "503"])
