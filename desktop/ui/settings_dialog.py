@@ -11,6 +11,12 @@ which goes to the keychain through the token store), turns start-at-login on or 
 signals for the app; "Disconnect" asks, emits ``disconnect_requested`` (stop the engine), runs
 ``sign_out`` off the GUI thread (:func:`clio_sign_out` is the real one) and emits
 ``disconnected``.
+
+Nothing here waits on the GUI thread: while the sign-out runs (a Clio call that may take its
+full timeout) the dialog shows a busy bar and "Disconnecting…" with Reconnect and Disconnect
+disabled, and stays usable; OK or Cancel close it at once — the sign-out, like a running check
+of the Prolegis folder (a slow network share), finishes on its own and its answer is dropped if
+the dialog is gone.
 """
 
 from __future__ import annotations
@@ -22,8 +28,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -40,7 +48,8 @@ from desktop.sync.messages import Message
 from desktop.sync.views import AccountView
 from desktop.ui import i18n, labels, style
 from desktop.ui.dialogs.settings_tabs import ClioTab, ConflictsTab, EntriesTab, GeneralTab
-from desktop.ui.dialogs.signout import SignOutThread, clio_sign_out
+from desktop.ui.dialogs.signout import clio_sign_out, start_sign_out
+from desktop.ui.wizards.background import BackgroundCall
 from desktop.ui.wizards.connection.context import target_label
 
 __all__ = ["SettingsDialog", "clio_sign_out"]
@@ -88,7 +97,7 @@ class SettingsDialog(QDialog):
         self._autostart_command = list(autostart_command or default_command())
         self._confirm = confirm
         self._sign_out = sign_out
-        self._sign_out_thread: SignOutThread | None = None
+        self._sign_out_call: BackgroundCall[None] | None = None
         self._apply_language = apply_language
         self._loading = False
         self._said: tuple[Text, bool] | None = None
@@ -103,10 +112,18 @@ class SettingsDialog(QDialog):
             self.tabs.addTab(tab, "")
         self._alias_fields()
         layout.addWidget(self.tabs, 1)
+        status = QHBoxLayout()
+        self.busy = QProgressBar()  # shown while the sign-out runs
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumSize(120, 10)
+        self.busy.hide()
+        status.addWidget(self.busy)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
-        layout.addWidget(self.message)
+        status.addWidget(self.message, 1)
+        layout.addLayout(status)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -125,6 +142,7 @@ class SettingsDialog(QDialog):
     def retranslate(self) -> None:
         """Every text in the current language (``QEvent.LanguageChange``)."""
         self.setWindowTitle(self.tr("Settings"))
+        self.busy.setAccessibleName(self.tr("Disconnecting from Clio"))
         for index, text in enumerate(
             (self.tr("&General"), self.tr("&Clio"), self.tr("&Time entries"), self.tr("C&onflicts"))
         ):
@@ -274,9 +292,8 @@ class SettingsDialog(QDialog):
         self._apply_language(language)
 
     def _shutdown(self) -> None:
+        """Closing: a running folder check or sign-out finishes on its own (never waited for)."""
         self.folder.shutdown()
-        if self._sign_out_thread is not None:
-            self._sign_out_thread.wait(15000)
 
     # ------------------------------------------------------------------ internals
 
@@ -304,7 +321,10 @@ class SettingsDialog(QDialog):
             if target
             else str(self._settings.get("clio_url"))
         )
-        self.disconnect_button.setEnabled(a is not None)
+        busy = self.is_signing_out()
+        self.disconnect_button.setEnabled(a is not None and not busy)
+        self.reconnect_button.setEnabled(not busy)
+        self.busy.setVisible(busy)
 
     def _save_secret(self, client_id: str, secret: str) -> bool:
         target = self._target()
@@ -351,21 +371,18 @@ class SettingsDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.disconnect_requested.emit()
-        if self._sign_out is None:
+        if self._sign_out is None or self.is_signing_out():
             return
-        self.disconnect_button.setEnabled(False)
+        self._sign_out_call = start_sign_out(self._sign_out, self._signed_out, owner=self)
+        self._show_account()  # busy: the bar, Reconnect and Disconnect disabled
         self._say(lambda: self.tr("Disconnecting…"), bad=False)
-        thread = SignOutThread(self._sign_out, self)
-        thread.done.connect(self._signed_out)
-        thread.finished.connect(thread.deleteLater)
-        self._sign_out_thread = thread
-        thread.start()
 
     def is_signing_out(self) -> bool:
-        return self._sign_out_thread is not None
+        """True while the sign-out runs (the dialog shows it)."""
+        return self._sign_out_call is not None
 
     def _signed_out(self, problem: Message | None) -> None:
-        self._sign_out_thread = None
+        self._sign_out_call = None
         self.set_account(None)
         if problem is not None:
             self._say(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -86,6 +86,7 @@ class FolderField(QWidget):
         self._generation = 0
         self._counts: tuple[int, int] | None = None
         self._threads: list[FolderCheck] = []
+        self._closed = False  # after shutdown: no check starts by itself (a language change)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
@@ -99,7 +100,7 @@ class FolderField(QWidget):
         self.browse.setText(self.tr("&Browse…"))
         if self._ok and self._counts is not None:
             self.result.setText(self._describe(*self._counts))
-        elif self._generation and not self.is_checking():
+        elif self._generation and not self.is_checking() and not self._closed:
             self.check()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -122,6 +123,7 @@ class FolderField(QWidget):
 
     def check(self) -> None:
         """Check the folder now, off the GUI thread."""
+        self._closed = False
         self._debounce.stop()
         self._generation += 1
         self._counts = None
@@ -138,9 +140,18 @@ class FolderField(QWidget):
         thread.start()
 
     def shutdown(self) -> None:
-        """Wait for running checks (the window is closing)."""
-        for t in list(self._threads):
-            t.wait(10000)
+        """The window is closing: running checks finish on their own, never waited for (a slow
+        network share must not hold the GUI), and their answers are dropped."""
+        self._closed = True
+        self._debounce.stop()
+        for t in self._threads:
+            for signal in (t.checked, t.counted, t.finished):
+                signal.disconnect()
+            t.setParent(QCoreApplication.instance())  # outlives this widget, deleted when done
+            t.finished.connect(t.deleteLater)
+            if t.isFinished():
+                t.deleteLater()
+        self._threads.clear()
 
     def _start_debounce(self) -> None:
         self._ok = False

@@ -1,5 +1,7 @@
 """Disconnecting from Clio off the GUI thread: :func:`clio_sign_out` revokes the tokens in Clio
-(best effort) and deletes them here; :class:`SignOutThread` runs any such callable and reports."""
+(best effort) and deletes them here; :func:`start_sign_out` runs any such callable in the
+background and reports on the GUI thread (nobody waits for it there: the Clio call may take
+its full timeout); :class:`SignOutThread` is the same as a ``QThread``."""
 
 from __future__ import annotations
 
@@ -12,8 +14,9 @@ from desktop.clio import errors
 from desktop.clio.connect import target_from_settings
 from desktop.clio.signin import sign_out
 from desktop.clio.tokens import token_store_for
-from desktop.messages import verbatim
+from desktop.messages import Message, verbatim
 from desktop.settings import Settings
+from desktop.ui.wizards.background import BackgroundCall, run_in_background
 
 
 def clio_sign_out(settings: Settings, data_dir: Path) -> Callable[[], None]:
@@ -25,6 +28,28 @@ def clio_sign_out(settings: Settings, data_dir: Path) -> Callable[[], None]:
         sign_out(target, token_store_for(target, data_dir))
 
     return run
+
+
+def sign_out_problem(exc: BaseException) -> Message:
+    """Why a sign-out failed: a Clio error's ``user_template``, or another error's text."""
+    if isinstance(exc, errors.ClioError):
+        return exc.user_template
+    return verbatim(str(exc) or type(exc).__name__)
+
+
+def start_sign_out(
+    sign_out: Callable[[], None], done: Callable[[Message | None], None], *, owner: QObject
+) -> BackgroundCall[None]:
+    """Run ``sign_out`` off the GUI thread; ``done(None)`` or ``done(why it failed)`` on the GUI
+    thread, while ``owner`` exists. The process waits for it before it ends, so the tokens are
+    deleted here even if the app is closed meanwhile."""
+    return run_in_background(
+        sign_out,
+        lambda _value, error: done(None if error is None else sign_out_problem(error)),
+        owner=owner,
+        name="sign-out",
+        finish_before_exit=True,
+    )
 
 
 class SignOutThread(QThread):
@@ -40,9 +65,7 @@ class SignOutThread(QThread):
     def run(self) -> None:
         try:
             self._sign_out()
-        except errors.ClioError as exc:
-            self.done.emit(exc.user_template)
         except Exception as exc:  # reported, never lost in the thread
-            self.done.emit(verbatim(str(exc) or type(exc).__name__))
+            self.done.emit(sign_out_problem(exc))
         else:
             self.done.emit(None)

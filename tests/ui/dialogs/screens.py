@@ -236,9 +236,14 @@ def settings_dialog(tab: int = 0) -> Callable[[], QWidget]:
             settings, account=account, autostart=XdgAutostart(config_home=base / "xdg")
         )
         dlg.tabs.setCurrentIndex(tab)
-        dlg.folder.shutdown()
+        import time
+
         from PySide6.QtWidgets import QApplication
 
+        deadline = time.monotonic() + 20  # the folder check answers (off the GUI thread)
+        while dlg.folder.is_checking() and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.005)
         for _ in range(5):
             QApplication.processEvents()
         return dlg

@@ -155,9 +155,7 @@ def _shown_ids(dlg: ContactMatchingDialog) -> set[str]:
     return {str(proxy.index(r, 0).data(CLIENT_ID_ROLE)) for r in range(proxy.rowCount())}
 
 
-def test_the_list_follows_the_search_once_typing_pauses(
-    qtbot: QtBot, submitted: Recorder
-) -> None:
+def test_the_list_follows_the_search_once_typing_pauses(qtbot: QtBot, submitted: Recorder) -> None:
     clients = many_clients(240)
     dlg = _wizard(qtbot, submitted, clients)
     p = dlg.panel

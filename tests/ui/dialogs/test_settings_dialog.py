@@ -1,15 +1,21 @@
 """The settings dialog: a full round trip through the settings file, the keychain (the app
-secret) and the real autostart entry; bad input; disconnect against the sandbox."""
+secret) and the real autostart entry; bad input; disconnect against the sandbox; slow work (a
+sign-out, a Prolegis folder on a slow share) never holds the GUI thread, and closing or deleting
+the dialog meanwhile is safe."""
 
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.autostart import XdgAutostart
@@ -21,8 +27,10 @@ from desktop.sandbox import Sandbox
 from desktop.settings import Settings
 from desktop.sync.commands import Pause, Resume, UpdateSettings
 from desktop.sync.views import AccountView
+from desktop.ui.dialogs.folder_field import FolderCheck
 from desktop.ui.settings_dialog import SettingsDialog, clio_sign_out
 from tests.ui.dialogs.conftest import Recorder, answer_message_box, show_active
+from tests.ui.dialogs.slow import GuiPulse, SlowCall, SlowShare
 
 ACCOUNT = AccountView(
     name="Marguerite-Éléonore Tremblay-Okafor",
@@ -230,3 +238,114 @@ def test_disconnect_signs_out_for_real(
         headers={"Authorization": f"Bearer {issued['access_token']}"},
     )
     assert answer.status_code == 401
+
+
+# ---------------------------------------------------------------- slow work, off the GUI thread
+
+
+@pytest.fixture
+def pulse() -> Iterator[GuiPulse]:
+    p = GuiPulse()
+    yield p
+    p.stop()
+
+
+def _signed_in_to(sandbox: Sandbox, settings: Settings, paths: AppPaths) -> tuple[Any, Any]:
+    settings.set("clio_url", sandbox.base_url)
+    target = ClioTarget.for_url(sandbox.base_url)
+    store = token_store_for(target, paths.data_dir)
+    store.save(target, "1", TokenSet.from_token_response(sandbox.admin.issue_tokens()))
+    store.set_current_account(target, "1")
+    return target, store
+
+
+def test_slow_disconnect_keeps_the_dialog_responsive_and_closable(
+    qtbot: QtBot, paths: AppPaths, submitted: Recorder, sandbox: Sandbox, pulse: GuiPulse
+) -> None:
+    settings = Settings(paths.settings_file)
+    target, store = _signed_in_to(sandbox, settings, paths)
+    slow = SlowCall(clio_sign_out(settings, paths.data_dir), pulse)
+    dlg = _dialog(qtbot, settings, paths, submitted, sign_out=slow)
+    disconnected: list[bool] = []
+    dlg.disconnected.connect(lambda: disconnected.append(True))
+    dlg.tabs.setCurrentWidget(dlg.clio_tab)
+    answer_message_box(qtbot, QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(dlg.disconnect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(slow.started.is_set)
+    # the Clio call runs on another thread while the dialog shows it is busy
+    assert slow.thread is not threading.main_thread()
+    assert dlg.is_signing_out()
+    assert dlg.busy.isVisible() and dlg.busy.maximum() == 0
+    assert dlg.message.text() == "Disconnecting…"
+    assert not dlg.disconnect_button.isEnabled() and not dlg.reconnect_button.isEnabled()
+    bar = dlg.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+    assert dlg.tabs.currentWidget() is dlg.general_tab  # still usable
+    # Cancel closes at once: the GUI thread never waits for the sign-out
+    slow.arm()
+    qtbot.mouseClick(
+        dlg.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton
+    )
+    assert not dlg.isVisible()
+    qtbot.waitUntil(slow.finished.is_set, timeout=20000)
+    assert slow.gui_kept_running is True
+    qtbot.waitUntil(lambda: not dlg.is_signing_out())
+    assert store.current_account(target) is None and store.load(target, "1") is None
+    assert disconnected == [True]
+    assert dlg.account_label.text() == "Not connected"
+
+
+def test_dialog_deleted_while_signing_out(
+    qtbot: QtBot, paths: AppPaths, submitted: Recorder, sandbox: Sandbox, pulse: GuiPulse
+) -> None:
+    settings = Settings(paths.settings_file)
+    target, store = _signed_in_to(sandbox, settings, paths)
+    slow = SlowCall(clio_sign_out(settings, paths.data_dir), pulse)
+    dlg = SettingsDialog(
+        settings,
+        submit=submitted,
+        account=ACCOUNT,
+        store_for=lambda t: token_store_for(t, paths.data_dir),
+        autostart_command=["prolegis-desktop"],
+        sign_out=slow,
+        confirm=False,
+    )
+    show_active(qtbot, dlg)
+    disconnected: list[bool] = []
+    dlg.disconnected.connect(lambda: disconnected.append(True))
+    qtbot.mouseClick(dlg.disconnect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(slow.started.is_set)
+    slow.arm()
+    dlg.reject()  # as Esc or the window's close button do
+    dlg.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dlg))
+    qtbot.waitUntil(slow.finished.is_set, timeout=20000)
+    qtbot.wait(100)  # the answer arrives for a dialog that is gone: dropped, nothing touched
+    assert slow.gui_kept_running is True
+    assert store.current_account(target) is None  # signed out here all the same
+    assert disconnected == []
+
+
+def test_closing_while_a_slow_folder_is_checked(
+    qtbot: QtBot,
+    paths: AppPaths,
+    submitted: Recorder,
+    small_firm: WorkspaceBuilder,
+    tmp_path: Path,
+    pulse: GuiPulse,
+) -> None:
+    share = SlowShare(tmp_path / "share" / "Prolegis", small_firm.manifest_path.read_bytes(), pulse)
+    dlg = _dialog(qtbot, Settings(paths.settings_file), paths, submitted)
+    qtbot.keyClicks(dlg.folder.path, str(share.root))
+    qtbot.waitUntil(lambda: dlg.folder.result.text() == "Checking…")
+    assert dlg.folder.is_checking()
+    share.arm()
+    qtbot.mouseClick(
+        dlg.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton
+    )
+    assert not dlg.isVisible()
+    qtbot.waitUntil(share.finished.is_set, timeout=20000)
+    assert share.gui_kept_running is True  # the dialog closed without waiting for the share
+    app = QCoreApplication.instance()
+    qtbot.waitUntil(lambda: not app.findChildren(FolderCheck))  # the check ended on its own
+    assert not paths.settings_file.exists()
