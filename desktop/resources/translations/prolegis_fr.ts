@@ -2378,6 +2378,10 @@ Il ne contient aucun jeton de connexion, secret ni document. Envoyez-le à votre
         <translation>Mon cabinet utilise sa propre application Clio inscrite (&amp;Avancé)</translation>
     </message>
     <message>
+        <source>Looking in this computer&apos;s keychain…</source>
+        <translation>Recherche dans le trousseau de cet ordinateur…</translation>
+    </message>
+    <message>
         <source>This copy of Prolegis Desktop has no Clio app for this region: the next page asks for your firm&apos;s app id and secret.</source>
         <translation>Cette copie de Prolegis Desktop n&apos;a pas d&apos;application Clio pour cette région&#xa0;: la page suivante demande l&apos;identifiant et le secret de l&apos;application de votre cabinet.</translation>
     </message>
@@ -2387,6 +2391,10 @@ Il ne contient aucun jeton de connexion, secret ni document. Envoyez-le à votre
     <message>
         <source>Settings</source>
         <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Disconnecting from Clio</source>
+        <translation>Déconnexion de Clio</translation>
     </message>
     <message>
         <source>&amp;General</source>

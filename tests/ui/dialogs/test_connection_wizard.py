@@ -1,6 +1,7 @@
 """The connection wizard against the Clio sandbox over real HTTP: the browser is intercepted
 (the test plays the browser: it follows Clio's redirect to the loopback callback), from welcome
-to done; cancel, denial, timeout, a busy port; the firm's own app; the folder check."""
+to done; cancel, denial, timeout, a busy port; the firm's own app; the folder check; the
+keychain read once per app and region, off the GUI thread, never per keystroke."""
 
 from __future__ import annotations
 
@@ -8,14 +9,15 @@ import json
 import re
 import socket
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
+import keyring
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QCheckBox, QLabel, QWizard
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop.clio.regions import ClioTarget
@@ -27,6 +29,7 @@ from desktop.settings import Settings
 from desktop.sync.commands import UpdateSettings
 from desktop.ui.wizards.connection import ConnectionWizard
 from desktop.ui.wizards.connection.pages_clio import (
+    LOOKUP_DELAY_MS,
     PAGE_ACCOUNT,
     PAGE_ADVANCED,
     PAGE_FOLDER,
@@ -36,6 +39,7 @@ from desktop.ui.wizards.connection.pages_clio import (
     PAGE_USERNAME,
 )
 from tests.ui.dialogs.conftest import Recorder, show_active
+from tests.ui.dialogs.slow import SlowKeyring
 
 
 def free_port() -> int:
@@ -109,9 +113,14 @@ def _next(qtbot: QtBot, wiz: ConnectionWizard) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def _click_indicator(qtbot: QtBot, button: QAbstractButton) -> None:
+    """Click a check box or radio button on its indicator, as a user would."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(6, button.height() // 2))
+
+
 def _tick(qtbot: QtBot, box: QCheckBox) -> None:
     """Click a check box on its indicator, as a user would."""
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+    _click_indicator(qtbot, box)
     assert box.isChecked()
 
 
@@ -353,3 +362,103 @@ def test_folder_problems_are_shown(
     qtbot.waitUntil(lambda: "prolegis.json" in page.result.text())
     assert "$.clients" in page.result.text()
     assert not page.isComplete()
+
+
+# ---------------------------------------------------------------- the keychain, off the GUI thread
+
+
+@pytest.fixture
+def slow_keyring() -> Iterator[SlowKeyring]:
+    """A keychain as slow as an OS one, in place of the test keyring (same stored secrets)."""
+    before = keyring.get_keyring()
+    slow = SlowKeyring()
+    keyring.set_keyring(slow)
+    yield slow
+    keyring.set_keyring(before)
+
+
+def test_typing_an_app_id_never_reads_the_keychain_per_keystroke(
+    qtbot: QtBot, settings: Settings, paths: AppPaths, slow_keyring: SlowKeyring
+) -> None:
+    target = ClioTarget.for_region("ca")
+    token_store_for(target, paths.data_dir).save_client_secret(target, "firm-app-42", "s3cret")
+    slow_keyring.reads.clear()
+    wiz = _wizard(qtbot, settings, paths, None, Browser())
+    _next(qtbot, wiz)
+    _tick(qtbot, wiz.region_page.own_app)
+    _next(qtbot, wiz)
+    adv = wiz.advanced_page
+    next_button = wiz.button(QWizard.WizardButton.NextButton)
+    qtbot.keyClicks(adv.client_id, "firm-app-42")  # 11 keystrokes
+    assert slow_keyring.reads == []  # nothing read while typing…
+    # …the app id is looked up once typing pauses, off the GUI thread, and the page follows
+    qtbot.waitUntil(lambda: next_button.isEnabled(), timeout=5000)
+    assert adv.secret.placeholderText() == "(kept on this computer — leave empty)"
+    assert adv.secret.text() == ""  # the stored secret is used, never shown
+    assert slow_keyring.reads_on_gui_thread() == []
+    assert len(slow_keyring.reads) == 1
+    # typing the secret, changing the port, going back and forth: answered from what is known
+    qtbot.keyClicks(adv.secret, "typed")
+    adv.port.setValue(adv.port.value() + 1)
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+    _next(qtbot, wiz)
+    assert wiz.currentId() == PAGE_ADVANCED and next_button.isEnabled()
+    qtbot.wait(2 * LOOKUP_DELAY_MS)
+    assert len(slow_keyring.reads) == 1
+    # another app id: not stored, so the secret must be typed
+    adv.secret.clear()
+    qtbot.keyClicks(adv.client_id, "-b")
+    qtbot.waitUntil(lambda: len(slow_keyring.reads) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: not wiz.ctx.keychain.is_asking())
+    assert not next_button.isEnabled()
+    assert adv.secret.placeholderText() == ""
+    assert slow_keyring.reads_on_gui_thread() == []
+
+
+def test_region_page_asks_the_keychain_once_per_region_off_the_gui_thread(
+    qtbot: QtBot, settings: Settings, paths: AppPaths, slow_keyring: SlowKeyring
+) -> None:
+    settings.set("client_id", "firm-app")  # the firm's own app, its secret stored for Canada
+    target = ClioTarget.for_region("ca")
+    token_store_for(target, paths.data_dir).save_client_secret(target, "firm-app", "s3cret")
+    slow_keyring.reads.clear()
+    wiz = _wizard(qtbot, settings, paths, None, Browser())
+    _next(qtbot, wiz)
+    page = wiz.region_page
+    next_button = wiz.button(QWizard.WizardButton.NextButton)
+    assert page.own_app.isChecked()
+    _click_indicator(qtbot, page.own_app)  # untick
+    assert not page.own_app.isChecked()
+    assert slow_keyring.reads_on_gui_thread() == []  # the keychain is asked in the background
+    assert page.note.text() == "Looking in this computer's keychain…"
+    assert not next_button.isEnabled()  # Next waits for the answer…
+    qtbot.waitUntil(lambda: next_button.isEnabled(), timeout=5000)  # …which comes
+    assert page.note.text() == ""
+    _click_indicator(qtbot, page.buttons["us"])
+    qtbot.waitUntil(lambda: "no Clio app" in page.note.text(), timeout=5000)
+    _click_indicator(qtbot, page.buttons["ca"])
+    assert page.note.text() == ""  # known already
+    assert slow_keyring.reads_on_gui_thread() == []
+    assert len(slow_keyring.reads) == 2  # Canada once, the United States once
+    _next(qtbot, wiz)
+    assert wiz.currentId() == PAGE_SIGNIN  # the stored app is used: no Advanced page
+
+
+def test_advanced_page_shows_the_saved_app_and_port(
+    qtbot: QtBot, settings: Settings, paths: AppPaths, slow_keyring: SlowKeyring
+) -> None:
+    settings.set("client_id", "firm-app")
+    target = ClioTarget.for_region("ca")
+    token_store_for(target, paths.data_dir).save_client_secret(target, "firm-app", "s3cret")
+    slow_keyring.reads.clear()
+    wiz = _wizard(qtbot, settings, paths, None, Browser())
+    _next(qtbot, wiz)
+    assert wiz.region_page.own_app.isChecked()
+    _next(qtbot, wiz)
+    adv = wiz.advanced_page
+    assert adv.client_id.text() == "firm-app"
+    assert adv.port.value() == settings.get("oauth_port")
+    assert f"127.0.0.1:{settings.get('oauth_port')}/callback" in adv.redirect.text()
+    qtbot.waitUntil(lambda: wiz.button(QWizard.WizardButton.NextButton).isEnabled())
+    assert adv.secret.placeholderText() == "(kept on this computer — leave empty)"
+    assert slow_keyring.reads_on_gui_thread() == []

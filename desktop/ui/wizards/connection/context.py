@@ -1,5 +1,6 @@
-"""What the connection wizard's pages share: the settings, the sign-in service, the browser
-opener, the demo's sandbox, and what has been decided so far (target, app, who signed in)."""
+"""What the connection wizard's pages share: the settings, the sign-in service, the keychain's
+answers (asked off the GUI thread), the browser opener, the demo's sandbox, and what has been
+decided so far (target, app, who signed in)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,13 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
-from desktop.clio import errors
-from desktop.clio.connect import app_credentials
 from desktop.clio.regions import ClioTarget
 from desktop.clio.regions import Region as ClioRegion
 from desktop.clio.signin import DEFAULT_TIMEOUT
 from desktop.clio.tokens import TokenStore
 from desktop.settings import Settings
 from desktop.ui.i18n import TranslationContext
+from desktop.ui.wizards.connection.keychain import KeychainAnswers
 from desktop.ui.wizards.connection.signin import SignedIn, SignInService
 
 Opener = Callable[[str], bool]
@@ -63,6 +63,7 @@ class WizardContext:
     settings: Settings
     service: SignInService
     store_for: StoreFor
+    keychain: KeychainAnswers
     opener: Opener = open_in_browser
     sandbox_url: str = ""
     timeout: float = DEFAULT_TIMEOUT
@@ -94,22 +95,19 @@ class WizardContext:
             return ClioTarget.for_url(self.sandbox_url)
         return ClioTarget.for_region(ClioRegion(key))
 
-    def app_available(self, target: ClioTarget | None = None) -> bool:
-        """Whether a Clio app is known for ``target`` without asking (built-in, configured
-        with a stored secret, or the sandbox's)."""
-        target = target or self.target()
-        try:
-            app_credentials(target, self.store_for(target), settings=self.settings)
-        except errors.ClioError:
-            return False
-        return True
+    def app_available(self, target: ClioTarget | None = None) -> bool | None:
+        """Whether a Clio app is known for ``target`` without asking the user (built-in,
+        configured with a stored secret, or the sandbox's); ``None`` while the keychain is
+        asked (``keychain.answered`` follows)."""
+        return self.keychain.app_available(target or self.target())
 
-    def secret_stored(self, client_id: str, target: ClioTarget | None = None) -> bool:
-        target = target or self.target()
-        try:
-            return bool(self.store_for(target).load_client_secret(target, client_id))
-        except errors.ClioError:
-            return False
+    def secret_stored(self, client_id: str, target: ClioTarget | None = None) -> bool | None:
+        """Whether the app's secret is stored; ``None`` while the keychain is asked."""
+        return self.keychain.secret_stored(target or self.target(), client_id)
+
+    def known_secret(self, client_id: str, target: ClioTarget | None = None) -> bool | None:
+        """What is known about the app's secret, without asking (``None``: not yet)."""
+        return self.keychain.known_secret(target or self.target(), client_id)
 
     def target_label(self, target: ClioTarget | None = None) -> str:
         return target_label(target or self.target(), self.sandbox_url)

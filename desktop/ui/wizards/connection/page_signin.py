@@ -202,6 +202,7 @@ class SignInPage(Page):
     def _succeeded(self, result: SignedIn) -> None:
         self._ctx.signed_in = result
         self._ctx.save_connection()
+        self._ctx.keychain.forget()  # the sign-in may have stored the app's secret
 
     def _failed(self, kind: str, message: str) -> None:
         self.error_kind = kind

@@ -1,11 +1,17 @@
 """The connection wizard's first pages: welcome, region, the firm's own Clio app (Advanced),
-and the account check (the browser sign-in is in ``page_signin``)."""
+and the account check (the browser sign-in is in ``page_signin``).
+
+The region and Advanced pages need the keychain (is an app's secret stored?). They never read
+it themselves: ``ctx.keychain`` answers from what it knows or asks off the GUI thread, and they
+look again when it has answered. On the Advanced page the app id is looked up once typing in it
+pauses (:data:`LOOKUP_DELAY_MS`), never per keystroke.
+"""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,6 +30,9 @@ from desktop.ui.wizards.connection.context import SANDBOX_KEY, WizardContext, re
 
 PAGE_WELCOME, PAGE_REGION, PAGE_ADVANCED, PAGE_SIGNIN, PAGE_ACCOUNT = range(5)
 PAGE_USERNAME, PAGE_FOLDER, PAGE_MATCHING, PAGE_DONE = range(5, 9)
+
+LOOKUP_DELAY_MS = 300
+"""The pause in typing an app id after which its secret is looked up in the keychain."""
 
 
 def wrap(text: str, *, small: bool = False, rich: bool = False) -> QLabel:
@@ -140,6 +149,7 @@ class RegionPage(Page):
         self.note = wrap("", small=True)
         layout.addWidget(self.note)
         layout.addStretch(1)
+        ctx.keychain.answered.connect(self._answered)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -173,20 +183,35 @@ class RegionPage(Page):
         self._ctx.region_key = self.selected()
         self._ctx.use_own_app = self.own_app.isChecked()
         self._show_note()
+        self.completeChanged.emit()
+
+    def _answered(self) -> None:
+        self._show_note()
+        self.completeChanged.emit()
+
+    def _available(self) -> bool | None:
+        """Whether this region has a Clio app (``None``: the keychain is being asked); not
+        needed when the firm's own app is chosen."""
+        return True if self._ctx.use_own_app else self._ctx.app_available()
 
     def _show_note(self) -> None:
-        needs = not self._ctx.use_own_app and not self._ctx.app_available()
-        self.note.setText(
-            self.tr(
+        available = self._available()
+        if available is None:
+            text = self.tr("Looking in this computer's keychain…")
+        elif not available:
+            text = self.tr(
                 "This copy of Prolegis Desktop has no Clio app for this region: the next page asks "
                 "for your firm's app id and secret."
             )
-            if needs
-            else ""
-        )
+        else:
+            text = ""
+        self.note.setText(text)
+
+    def isComplete(self) -> bool:
+        return self._available() is not None  # Next waits for the keychain's answer
 
     def nextId(self) -> int:
-        if self._ctx.use_own_app or not self._ctx.app_available():
+        if self._ctx.use_own_app or self._available() is False:
             return PAGE_ADVANCED
         return PAGE_SIGNIN
 
@@ -214,9 +239,15 @@ class AdvancedPage(Page):
         form.addRow(self.redirect)
         self.keychain_note = wrap("", small=True)
         form.addRow(self.keychain_note)
+        self._lookup = QTimer(self)  # the app id's secret is looked up once typing pauses
+        self._lookup.setSingleShot(True)
+        self._lookup.setInterval(LOOKUP_DELAY_MS)
+        self._lookup.timeout.connect(self._look_up)
+        self.client_id.textChanged.connect(lambda _text: self._lookup.start())
         for w in (self.client_id, self.secret):
             w.textChanged.connect(self._changed)
         self.port.valueChanged.connect(self._changed)
+        ctx.keychain.answered.connect(self._answered)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -240,19 +271,38 @@ class AdvancedPage(Page):
             self._show_texts()
 
     def initializePage(self) -> None:
-        self.client_id.setText(self._ctx.client_id)
-        self.port.setValue(self._ctx.port)
+        client_id, port = self._ctx.client_id, self._ctx.port  # each change below saves all
+        self.client_id.setText(client_id)
+        self.port.setValue(port)
         self._changed()
+        self._look_up()  # not typed: no need to wait
 
     def _changed(self) -> None:
+        """Per keystroke: no keychain here (see ``_look_up``)."""
         self._ctx.client_id = self.client_id.text().strip()
         self._ctx.client_secret = self.secret.text().strip()
         self._ctx.port = self.port.value()
         self._show_texts()
         self.completeChanged.emit()
 
+    def _look_up(self) -> None:
+        """Ask whether the app id's secret is stored (answered at once if known, else in the
+        background: ``_answered`` follows)."""
+        self._lookup.stop()
+        if self._ctx.client_id and self._ctx.secret_stored(self._ctx.client_id) is not None:
+            self._answered()
+
+    def _answered(self) -> None:
+        self._show_texts()
+        self.completeChanged.emit()
+
+    def _stored(self) -> bool:
+        """Whether the typed app id's secret is known to be stored (looked up, not asked)."""
+        c = self._ctx
+        return bool(c.client_id) and c.known_secret(c.client_id) is True
+
     def _show_texts(self) -> None:
-        stored = bool(self._ctx.client_id) and self._ctx.secret_stored(self._ctx.client_id)
+        stored = self._stored()
         self.secret.setPlaceholderText(
             self.tr("(kept on this computer — leave empty)") if stored else ""
         )
@@ -263,10 +313,7 @@ class AdvancedPage(Page):
         )
 
     def isComplete(self) -> bool:
-        c = self._ctx
-        if not c.client_id:
-            return False
-        return bool(c.client_secret) or c.secret_stored(c.client_id)
+        return bool(self._ctx.client_id) and (bool(self._ctx.client_secret) or self._stored())
 
     def validatePage(self) -> bool:
         self._ctx.use_own_app = True

@@ -29,6 +29,7 @@ from desktop.sync.commands import Command, UpdateSettings
 from desktop.ui import i18n
 from desktop.ui.dialogs.extra_icons import extra_icon
 from desktop.ui.wizards.connection.context import Opener, WizardContext, open_in_browser
+from desktop.ui.wizards.connection.keychain import KeychainAnswers
 from desktop.ui.wizards.connection.page_signin import SignInPage
 from desktop.ui.wizards.connection.pages_clio import (
     PAGE_ACCOUNT,
@@ -80,6 +81,7 @@ class ConnectionWizard(QWizard):
             settings=settings,
             service=service or real,
             store_for=real.store_for,
+            keychain=KeychainAnswers(settings, real.store_for, parent=self),
             opener=opener,
             sandbox_url=sandbox_url,
             timeout=timeout,
