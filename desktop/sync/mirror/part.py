@@ -310,7 +310,7 @@ class MirrorPart:
         if mp.remote.unplaced:  # the cache misses a folder: list the matter again
             self.kit.cache.load_matter(scope.clio_matter_id, scope.root_folder_id)
             mp = plan_matter(scope, self.kit.state, pushes=pushes, user_name=self.kit.user_name)
-        return mp
+        return mp.compact()
 
     def _execute(self, mp: MatterPlan, report: PassReport) -> None:
         mid = mp.scope.matter_id

@@ -29,7 +29,7 @@ from desktop.sync.mirror.pairing import pair
 from desktop.sync.mirror.reconcile import decide
 from desktop.sync.mirror.remote import MatterRemote, matter_remote
 from desktop.sync.mirror.scanner import ScanResult
-from desktop.sync.store.documents import ConflictRow, DocumentState, IndexRow
+from desktop.sync.store.documents import ConflictRow, DocumentState
 
 
 @dataclass(frozen=True)
@@ -46,22 +46,39 @@ class MatterScope:
 
 @dataclass
 class MatterPlan:
+    """One matter's plan. Every matter of a pass is planned before any runs (the deletion
+    guard counts across matters), so :meth:`compact` keeps only what the executor reads."""
+
     scope: MatterScope
     plan: FolderPlan
-    rows: dict[str, IndexRow]
     remote: MatterRemote
     context: Context
     folder_bases: list[FolderBase]
     scan: ScanResult | None
     hidden: frozenset[str]
+    indexed: int  # documents of the index that are in Clio (for the deletion guard)
 
     @property
     def deletions(self) -> int:
         return guards.count_deletions(p.decision for p in self.plan.items)
 
-    @property
-    def indexed(self) -> int:
-        return sum(1 for r in self.rows.values() if r.base.doc_id is not None)
+    def compact(self) -> MatterPlan:
+        """The same plan without what only planning needed: the items with nothing to do,
+        the scan, and Clio's side beyond the folders and the documents with work. A pass
+        over 100,000 documents in step then holds next to nothing until it runs."""
+        work = [p for p in self.plan.items if p.decision.action not in _IDLE]
+        ids = {i for p in work for i in (p.triple.remote.doc_id,
+                                         p.triple.base.doc_id if p.triple.base else None)
+               if i is not None}
+        remote = MatterRemote([], self.remote.folders, self.remote.folder_ids,
+                              self.remote.unplaced,
+                              {i: c for i, c in self.remote.cached.items() if i in ids})
+        return dataclasses.replace(self, plan=FolderPlan(self.plan.before, tuple(work),
+                                                         self.plan.after),
+                                   remote=remote, scan=None)
+
+
+_IDLE = frozenset({Action.NOTHING, Action.KEEP_HISTORICAL})
 
 
 def hidden_paths(conflicts: Iterable[ConflictRow]) -> set[str]:
@@ -160,8 +177,9 @@ def plan_matter(
     skip = _historical_only_dirs(items, {f.path for f in kept_folders})
     folder_plan = plan_folders(kept_folders, [d for d in dirs if d not in skip],
                                remote_folders, items, matter_live=True, case_insensitive=ci)
-    return MatterPlan(scope, folder_plan, rows, remote, context, folder_bases, scan,
-                      frozenset(hidden))
+    indexed = sum(1 for b in bases if b.doc_id is not None)
+    return MatterPlan(scope, folder_plan, remote, context, folder_bases, scan,
+                      frozenset(hidden), indexed)
 
 
 __all__ = ["MatterPlan", "MatterScope", "RemoteFolder", "hidden_paths", "plan_matter"]
