@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QSize,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QGuiApplication, QIcon, QPalette
@@ -57,6 +58,9 @@ class LogColumn(IntEnum):
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 _RESULT_ICON = {"ok": "ok", "warning": "warning", "error": "error", "info": "info-notice"}
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+COALESCE_MS = 100  # entries of a burst arriving within this are inserted together
 
 
 class ActivityModel(QAbstractTableModel):
@@ -226,6 +230,13 @@ class ActivityDock(QDockWidget):
         self.proxy = ActivityFilter(self)
         self.proxy.setSourceModel(self.model)
         self._selected_matter = ""
+        # A burst (a first sync uploads hundreds of documents, one line each) is shown in a few
+        # inserts, not one per line: the first line at once, then what came in each 100 ms.
+        self._waiting: list[ActivityLogEntry] = []
+        self._cooldown = QTimer(self)
+        self._cooldown.setSingleShot(True)
+        self._cooldown.setInterval(COALESCE_MS)
+        self._cooldown.timeout.connect(self._flush)
 
         host = QWidget(self)
         layout = QVBoxLayout(host)
@@ -330,7 +341,18 @@ class ActivityDock(QDockWidget):
         super().changeEvent(event)
 
     def add_entries(self, entries: tuple[ActivityLogEntry, ...] | list[ActivityLogEntry]) -> None:
+        """Show new entries (oldest first): at once, or with the others of a burst."""
+        if self._cooldown.isActive():
+            self._waiting.extend(entries)
+            return
         self.model.add(entries)
+        self._cooldown.start()
+
+    def _flush(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        if waiting:
+            self.model.add(waiting)
+            self._cooldown.start()
 
     def set_selected_matter(self, matter_id: str) -> None:
         """The matter selected in the main list (for "Selected matter only")."""

@@ -361,6 +361,23 @@ def test_the_activity_log_filters_and_says_what_to_do(qtbot, loaded, host, engin
     assert proxy.rowCount() == sum(1 for e in history if e.matter_id == known.matter_id)
 
 
+def test_a_burst_of_activity_is_shown_in_a_few_inserts(qtbot, loaded, host, engine) -> None:
+    """A first sync writes one line per document: the log shows the first at once and the rest
+    in a few inserts (the GUI stalled up to 50 ms inserting 1,000 lines one by one)."""
+    window = loaded
+    history = sd.make_history(300)
+    proxy = window.activity.proxy
+    inserts: list[int] = []
+    window.activity.model.rowsInserted.connect(lambda _p, first, last: inserts.append(last + 1))
+    for entry in history:  # as the engine sends them during a pass: one event per line
+        host.historyAdded.emit(HistoryAdded((entry,)))
+    assert proxy.rowCount() == 1  # the first line at once
+    qtbot.waitUntil(lambda: proxy.rowCount() == 300, timeout=2000)
+    assert len(inserts) <= 3 and sum(inserts) == 300
+    assert [proxy.index(r, 3).data() for r in range(300)] == [
+        e.message for e in reversed(history)]  # newest first, none lost or twice
+
+
 def test_double_clicking_an_activity_opens_its_matter(qtbot, loaded, host, engine) -> None:
     window = loaded
     history = sd.make_history(60)
