@@ -768,8 +768,8 @@
         <translation>Suppressions suspendues</translation>
     </message>
     <message>
-        <source>So many documents disappeared at once that Prolegis Desktop stopped before deleting them on the other side. This can be a folder moved by mistake or a disconnected drive. Nothing has been deleted yet.</source>
-        <translation>Tant de documents ont disparu d&apos;un coup que Prolegis Desktop s&apos;est arrêté avant de les supprimer de l&apos;autre côté. Il peut s&apos;agir d&apos;un répertoire déplacé par erreur ou d&apos;un disque déconnecté. Rien n&apos;a encore été supprimé.</translation>
+        <source>So many documents disappeared at once — or every document of a matter — that Prolegis Desktop stopped before deleting them on the other side. This can be a folder moved or emptied by mistake, or a disconnected drive. Nothing has been deleted yet.</source>
+        <translation>Tant de documents ont disparu d&apos;un coup — ou tous les documents d&apos;un dossier — que Prolegis Desktop s&apos;est arrêté avant de les supprimer de l&apos;autre côté. Il peut s&apos;agir d&apos;un répertoire déplacé ou vidé par erreur, ou d&apos;un disque déconnecté. Rien n&apos;a encore été supprimé.</translation>
     </message>
     <message>
         <source>Documents that would be deleted, by matter</source>

@@ -117,9 +117,10 @@ class DeletionGuardDialog(QDialog):
         self.setWindowTitle(self.tr("Deletions paused"))
         self.intro.setText(
             self.tr(
-                "So many documents disappeared at once that Prolegis Desktop stopped before "
-                "deleting them on the other side. This can be a folder moved by mistake or a "
-                "disconnected drive. Nothing has been deleted yet."
+                "So many documents disappeared at once — or every document of a matter — that "
+                "Prolegis Desktop stopped before deleting them on the other side. This can be a "
+                "folder moved or emptied by mistake, or a disconnected drive. Nothing has been "
+                "deleted yet."
             )
         )
         self.tree.setAccessibleName(self.tr("Documents that would be deleted, by matter"))
