@@ -28,6 +28,7 @@ from desktop.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_US
 from desktop.settings import Settings
 from desktop.sync.commands import UpdateSettings
 from desktop.ui.wizards.connection import ConnectionWizard
+from desktop.ui.wizards.connection.page_signin import wait_for_detached
 from desktop.ui.wizards.connection.pages_clio import (
     LOOKUP_DELAY_MS,
     PAGE_ACCOUNT,
@@ -253,6 +254,52 @@ def test_back_and_close_stop_waiting(
     qtbot.waitUntil(lambda: bool(wiz.signin_page.url))
     wiz.reject()
     assert not wiz.signin_page.is_waiting() or not wiz.isVisible()
+
+
+class _HungAttempt:
+    """A token exchange under way when the wizard closes: it ignores cancel until released."""
+
+    url = "http://127.0.0.1:9/oauth/authorize?state=hung"
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.ended = threading.Event()
+
+    def wait(self, timeout: float) -> object:
+        self.release.wait(3.0)  # Clio answers after 3 s (or when released)
+        self.ended.set()
+        raise ConnectionError("Clio answered too late")
+
+    def cancel(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def test_closing_never_waits_for_a_token_exchange(
+    qtbot: QtBot, sandbox: Sandbox, settings: Settings, paths: AppPaths
+) -> None:
+    """Review: closing the wizard while Clio was slow to answer the token request froze the
+    window for up to 15 s. The attempt is left to end on its own; its answer is dropped."""
+    attempt = _HungAttempt()
+
+    class Service:
+        def start(self, request: object) -> _HungAttempt:
+            return attempt
+
+    wiz = _wizard(qtbot, settings, paths, sandbox, Browser(), service=Service())
+    _to_signin(qtbot, wiz)
+    page = wiz.signin_page
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(page.url))
+    wiz.reject()
+    assert not attempt.ended.is_set()  # closed without waiting for it
+    assert not page.is_waiting()
+    attempt.release.set()
+    assert wait_for_detached(5000)
+    qtbot.wait(50)  # a late answer would arrive now
+    assert not page.error.isVisible() and wiz.ctx.signed_in is None
 
 
 def test_timeout_is_explained(

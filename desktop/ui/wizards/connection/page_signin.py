@@ -4,6 +4,7 @@ explains denial, timeout, a busy port and the rest, with a retry."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +25,31 @@ from desktop.ui.wizards.connection.signin import (
     explain,
     explained,
 )
+
+SHUTDOWN_WAIT_MS = 250  # a cancelled attempt normally ends well within this
+QUIT_WAIT_MS = 15_000  # at quit, how long a detached attempt may still take
+
+_DETACHED: set[SignInThread] = set()  # attempts left to end after their wizard closed
+
+
+def _detach(thread: SignInThread) -> None:
+    """Keep a running attempt alive, with no parent, until it ends; the app waits for it
+    (bounded) before quitting, as a QThread must not be destroyed while it runs."""
+    thread.setParent(None)
+    if not _DETACHED:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(wait_for_detached)
+    _DETACHED.add(thread)
+    thread.finished.connect(lambda: _DETACHED.discard(thread))
+
+
+def wait_for_detached(timeout_ms: int = QUIT_WAIT_MS) -> bool:
+    """Wait for attempts left running by closed wizards; True when none is left."""
+    for thread in list(_DETACHED):
+        if thread.wait(timeout_ms):
+            _DETACHED.discard(thread)
+    return not _DETACHED
 
 
 class SignInPage(Page):
@@ -180,11 +206,19 @@ class SignInPage(Page):
             self._show_status()
 
     def shutdown(self) -> None:
-        """Cancel and wait for the thread (the wizard is closing)."""
-        thread = self._thread
-        if thread is not None:
-            thread.cancel()
-            thread.wait(15000)
+        """Cancel the attempt (the wizard is closing). It ends at once unless the token
+        exchange is under way; then it is left to end on its own, its answer dropped — the
+        wizard never waits for Clio on the GUI thread."""
+        thread, self._thread = self._thread, None
+        if thread is None:
+            return
+        thread.cancel()
+        for signal in (thread.url_ready, thread.succeeded, thread.failed, thread.finished):
+            signal.disconnect()
+        if thread.wait(SHUTDOWN_WAIT_MS):
+            thread.deleteLater()
+            return
+        _detach(thread)
 
     @property
     def url(self) -> str:
