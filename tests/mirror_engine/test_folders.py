@@ -149,6 +149,23 @@ def test_folder_deleted_locally_keeps_what_a_colleague_put_in_it_since_the_last_
     tree.assert_in_step(M)
 
 
+def test_folder_renamed_locally_to_a_name_a_colleague_took_in_clio_merges(
+        tree: MirrorHarness) -> None:
+    """Stress interleavings: a folder renamed here to a name that a new Clio folder already
+    had was renamed in Clio too — refused ("name has already been taken"), every pass, for
+    ever. Its documents now move into Clio's folder of that name one by one."""
+    tree.clio_upload(M, "Estate/Accounts/Ledger.xlsx", b"a colleague's ledger")
+    os.rename(tree.folder(M) / "Estate/Bank", tree.folder(M) / "Estate/Accounts")
+    tree.sync()
+    tree.sync()
+    assert tree.local_state(M) == {"Estate/Will.pdf": b"will",
+                                   "Estate/Accounts/Statement.pdf": b"statement",
+                                   "Estate/Accounts/Letter.docx": b"bank letter",
+                                   "Estate/Accounts/Ledger.xlsx": b"a colleague's ledger"}
+    assert ("Estate", "Bank") not in tree.clio_folders(M)
+    tree.assert_in_step(M)
+
+
 def test_empty_folders_both_ways(tree: MirrorHarness) -> None:
     (tree.folder(M) / "New here").mkdir()
     tree.clio_folder(M, ("New in Clio",))

@@ -194,6 +194,8 @@ class _Planner:
             self.claimed.add(self.key(now_local))
         if not here and there:
             target = self.local_rename_target(fb)
+            if target is not None and not clio_renamed and self.taken_in_clio(fb, target):
+                target = None  # another Clio folder has that name: its documents move in
             if target is not None:
                 self.moved_locally[fb.path] = target
                 self.claimed.add(self.key(target))
@@ -241,6 +243,15 @@ class _Planner:
         (target,) = targets
         known = self.key(target) in self.known_dirs or self.key(target) in self.claimed
         return target if self.key(target) in self.dirs and not known else None
+
+    def taken_in_clio(self, fb: FolderBase, target: str) -> bool:
+        """Whether another live Clio folder already has the path ``target`` maps to (Clio
+        refuses a second folder of one name; the documents then move into that one, and the
+        emptied folder is deleted on the next pass)."""
+        new = tuple(n.casefold() for n in names.remote_folder_for(target, self.l2r))
+        return any(rf.folder_id != fb.folder_id and not rf.deleted
+                   and tuple(n.casefold() for n in rf.path) == new
+                   for rf in self.remote.values())
 
     def rename_remote(self, fb: FolderBase, target: str) -> None:
         old = _rewrite_remote(fb.remote_path, self.to_move_in_clio)
