@@ -211,10 +211,12 @@ class ClioOps:
         the cache, so the next pass plans with them instead of trashing them with the folder."""
         clio, state = self.ctx.clio, self.ctx.store.documents
         unseen: list[str] = []
+        known: dict[int | None, set[int]] = {}  # matter → its cached folder ids, read once
         for f in clio.folders(parent_id=folder_id, scope="descendants"):
-            known = [c for c in state.clio_folders(f.matter_id) if c.folder_id == f.id] \
-                if f.matter_id is not None else []
-            if not known:
+            if f.matter_id not in known:
+                known[f.matter_id] = {c.folder_id for c in state.clio_folders(f.matter_id)} \
+                    if f.matter_id is not None else set()
+            if f.id not in known[f.matter_id]:
                 unseen.append(f"folder {f.name}")
                 self.cache.update_folder(f)
         for doc in clio.documents(parent_id=folder_id, scope="descendants"):
