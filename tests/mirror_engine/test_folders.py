@@ -166,6 +166,36 @@ def test_folder_renamed_locally_to_a_name_a_colleague_took_in_clio_merges(
     tree.assert_in_step(M)
 
 
+def test_folder_renamed_in_clio_while_a_folder_inside_was_deleted_there(
+        tree: MirrorHarness) -> None:
+    """Two-seat stress: a colleague renamed a folder and deleted a sub-folder of it. Following
+    the rename here moved the sub-folder's files, so trashing them from their old paths failed,
+    and the next look took them for files moved by the user inside a folder Clio deleted: each
+    was uploaded again as a new document — from every seat. The files are now trashed, and
+    nothing is uploaded."""
+    before = transfers(tree)
+    bank = tree.clio_folder(M, ("Estate", "Bank"))
+    _rename_clio_folder(tree, tree.clio_folder(M, ("Estate",)), "Succession")
+    tree.admin.delete_folder(bank)
+    tree.sync()
+    assert tree.local_state(M) == {"Succession/Will.pdf": b"will"}
+    assert transfers(tree)[0] == before[0]
+    assert set(tree.clio_by_path(M)) == {"Succession/Will.pdf"}
+    assert tree.clio_folders(M) == {("Succession",), ("Empty",)}
+    tree.assert_in_step(M)
+
+
+def test_new_file_in_a_folder_renamed_in_clio_goes_into_that_folder(
+        tree: MirrorHarness) -> None:
+    tree.write(M, "Estate/Bank/Cheque.pdf", b"cheque")
+    _rename_clio_folder(tree, tree.clio_folder(M, ("Estate",)), "Succession")
+    tree.sync()
+    assert tree.clio_by_path(M)["Succession/Bank/Cheque.pdf"] == b"cheque"
+    assert tree.clio_folders(M) == {("Succession",), ("Succession", "Bank"), ("Empty",)}
+    assert "Estate" not in tree.local_dirs(M)
+    tree.assert_in_step(M)
+
+
 def test_empty_folders_both_ways(tree: MirrorHarness) -> None:
     (tree.folder(M) / "New here").mkdir()
     tree.clio_folder(M, ("New in Clio",))

@@ -99,6 +99,8 @@ class MatterRun(Doer):
             if d.wait is WaitReason.BEING_WRITTEN:  # again as soon as it has settled
                 settled = t.local.mtime_ns / 1e9 + localfs.SETTLE_SECONDS - time.time()
                 self.kit.live.recheck_in(self.mid, min(max(settled + 0.1, 0.2), 5.0))
+            elif d.wait is WaitReason.FOLDER_RENAMED:  # again once this pass has moved it
+                self.kit.live.recheck_in(self.mid, 0.2)
             return
         if any(names.is_under(x, f) for f in self.failed_dirs for x in (t.path, d.path) if x):
             return
@@ -404,6 +406,7 @@ class MatterRun(Doer):
             if row is not None:
                 state.move_folders(self.mid, row.path, target, row.remote_path,
                                    op.remote_path or row.remote_path)
+            state.move_rows_under(self.mid, op.path, target)  # the files moved with it
         elif a is FolderAction.DELETE_REMOTE:
             assert op.folder_id is not None
             unseen = self.kit.ops.unseen_inside(op.folder_id)

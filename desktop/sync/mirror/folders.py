@@ -103,6 +103,7 @@ _NEEDS_LOCAL = frozenset({
     Action.DOWNLOAD, Action.MOVE_LOCAL, Action.MOVE_LOCAL_THEN_DOWNLOAD,
     Action.MOVE_LOCAL_THEN_UPLOAD_VERSION, Action.CONFLICT,
 })
+_IDLE = frozenset({Action.NOTHING, Action.KEEP_HISTORICAL, Action.WAIT})
 _COVER_LOCAL = {Action.MOVE_LOCAL: Action.UPDATE_BASE_ONLY,
                 Action.MOVE_LOCAL_THEN_DOWNLOAD: Action.DOWNLOAD,
                 Action.MOVE_LOCAL_THEN_UPLOAD_VERSION: Action.UPLOAD_VERSION}
@@ -175,7 +176,11 @@ class _Planner:
             self.one(fb)
         self.new_remote_folders()
         self.new_local_dirs()
-        items = tuple(self.adjust(p) for p in self.items)
+        items = tuple(self.hold(p, self.adjust(p)) for p in self.items)
+        if self.to_move_locally:
+            self.before = [op for op in self.before if op.action is FolderAction.RENAME_LOCAL
+                           or not self.moved_here(op.path)]
+            self.after = [op for op in self.after if not self.moved_here(op.path)]
         return FolderPlan(tuple(self.before), items, tuple(self.after))
 
     def one(self, fb: FolderBase) -> None:
@@ -343,6 +348,28 @@ class _Planner:
             self.l2r[d] = remote
             self.before.append(FolderOp(FolderAction.CREATE_REMOTE, "new locally", d,
                                         remote_path=remote))
+
+    def moved_here(self, path: str | None) -> bool:
+        """Whether ``path`` lies in a folder this pass renames locally (Clio's rename)."""
+        return bool(path) and any(names.is_under(path or "", s) for s in self.to_move_locally)
+
+    def hold(self, p: Planned, adjusted: Planned) -> Planned:
+        """What a local folder rename (Clio's, followed here) does not cover waits for the
+        next pass, and so do the other folder operations inside it: the rename moves the
+        files, so a decision made from their old paths (trash a file Clio deleted, upload one,
+        re-create a sub-folder) would act on a path that is gone, and a file the companion
+        moved itself would then look moved by the user — taken for a change, a document
+        deleted in Clio was uploaded again, from every seat. The executor moves the index rows
+        with the folder; the next pass, moments later, judges those files where they are."""
+        d, t = p.decision, p.triple
+        if adjusted is not p or d.action in _IDLE or not self.to_move_locally:
+            return adjusted
+        if not any(self.moved_here(x) for x in (t.local.path if t.local.present else None,
+                                                d.path, d.move_to, d.download_to)):
+            return p
+        return Planned(t, Decision(Action.WAIT, WaitReason.FOLDER_RENAMED.value,
+                                   path=t.local.path if t.local.present else d.path or t.path,
+                                   wait=WaitReason.FOLDER_RENAMED))
 
     def adjust(self, p: Planned) -> Planned:
         d, t = p.decision, p.triple

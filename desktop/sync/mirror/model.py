@@ -133,6 +133,7 @@ class WaitReason(Enum):
     BEING_WRITTEN = "the file is still being written"
     OPEN_IN_OFFICE = "the document is open in Office"
     REMOTE_LOCKED = "the Clio document is locked"
+    FOLDER_RENAMED = "its folder was renamed in Clio; looked at again once it has moved here"
 
 
 @dataclass(frozen=True, slots=True)

@@ -149,6 +149,18 @@ class DocumentState:
             c.execute("DELETE FROM doc_index WHERE matter_id = ? AND rel_path = ?",
                       (matter_id, rel_path))
 
+    def move_rows_under(self, matter_id: str, old: str, new: str) -> None:
+        """The files below local folder ``old`` were moved with it to ``new``: their rows
+        follow (paths only; what each row says of Clio is left for the pass to update). A row
+        already at a destination path is kept, and the moved one stays behind."""
+        with self._db.write() as c:
+            rows = c.execute(
+                f"SELECT rel_path FROM doc_index WHERE matter_id = ? AND {_under('rel_path')}",
+                (matter_id, old, old, old)).fetchall()
+            c.executemany(
+                "UPDATE OR IGNORE doc_index SET rel_path = ? WHERE matter_id = ? AND rel_path = ?",
+                [(new + r["rel_path"][len(old):], matter_id, r["rel_path"]) for r in rows])
+
     def import_snapshot(self, matter_id: str, entries: Iterable[tuple[str, int, int, int]]) -> None:
         """Historical rows (path, size, mtime_ns, inode) for a newly linked matter."""
         now = iso()

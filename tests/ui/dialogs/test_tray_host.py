@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,7 +70,8 @@ def test_menu_pops_up_from_the_icon(
     qtbot.waitUntil(tray.menu.isVisible)
     assert tray.menu.geometry().intersects(QApplication.primaryScreen().geometry())
     out = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
-    if out.is_dir() and os.environ.get("PROLEGIS_SCREENSHOTS") == "1":  # the screenshot of the tray and its menu, for the docs
+    # the screenshot of the tray and its menu, for the docs
+    if out.is_dir() and os.environ.get("PROLEGIS_SCREENSHOTS") == "1":
         recent = tray.menu.actionGeometry(tray.recent_menu.menuAction())
         size = tray.recent_menu.sizeHint()
         tray.recent_menu.popup(tray.menu.mapToGlobal(recent.topLeft()) - QPoint(size.width(), 0))

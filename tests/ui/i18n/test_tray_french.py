@@ -4,7 +4,6 @@ marker ``tray``): its words, and the picture ``docs/screenshots/fr/tray-menu.png
 from __future__ import annotations
 
 import os
-
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,11 +48,12 @@ def test_french_tray_menu(qtbot: QtBot, tray: TrayController) -> None:
     assert "dossiers" in tray.tooltip()
     screen = QApplication.primaryScreen().geometry()
     menu_size = tray.menu.sizeHint()
-    # under the tray (top right), the menu's right edge on the screen's
+     # under the tray (top right), the menu's right edge on the screen's
     tray.menu.popup(QPoint(screen.right() - menu_size.width() - 8, 36))
     qtbot.waitUntil(tray.menu.isVisible)
     out = Path(__file__).resolve().parents[3] / "docs" / "screenshots" / "fr"
-    if out.is_dir() and os.environ.get("PROLEGIS_SCREENSHOTS") == "1":  # the picture for the docs: the menu, "Recent activity" open on its left
+    # the picture for the docs: the menu, "Recent activity" open on its left
+    if out.is_dir() and os.environ.get("PROLEGIS_SCREENSHOTS") == "1":
         recent = tray.menu.actionGeometry(tray.recent_menu.menuAction())
         size = tray.recent_menu.sizeHint()
         tray.recent_menu.popup(tray.menu.mapToGlobal(recent.topLeft()) - QPoint(size.width(), 0))
