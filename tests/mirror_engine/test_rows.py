@@ -138,6 +138,22 @@ def test_changed_locally_and_deleted_in_clio_is_restored_with_the_change(
     synced.assert_in_step(M)
 
 
+def test_renamed_locally_edited_then_deleted_in_clio_is_restored_with_clio_s_edit(
+        synced: MirrorHarness) -> None:
+    """Stress interleavings: the rename restored the document, and the row then claimed the
+    local bytes were its latest version — while Clio's latest was the edit a colleague made
+    before deleting it. The renamed file now gets that edit."""
+    doc = synced.doc_id(M, "Letter.docx")
+    synced.clio_edit(doc, b"edited in Clio")
+    synced.admin.delete_document(doc)
+    os.rename(synced.folder(M) / "Letter.docx", synced.folder(M) / "Letter (final).docx")
+    synced.sync()
+    assert synced.doc_id(M, "Letter (final).docx") == doc  # restored, not re-created
+    assert synced.local_state(M)["Letter (final).docx"] == b"edited in Clio"
+    assert synced.admin.document_bytes(doc) == b"edited in Clio"
+    synced.assert_in_step(M)
+
+
 def test_changed_locally_and_purged_from_clio_is_uploaded_again(synced: MirrorHarness) -> None:
     doc = synced.doc_id(M, "Letter.docx")
     synced.clio_purge(doc)  # gone from every listing: only the full reconcile can see it

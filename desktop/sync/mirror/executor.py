@@ -374,8 +374,13 @@ class MatterRun(Doer):
         moved = dataclasses.replace(t, remote=dataclasses.replace(t.remote, deleted=False))
         now = self.move_remote(moved, dataclasses.replace(d, remote_path=remote)) \
             if remote != self.current(t.remote.path) else remote
-        if self.known_sha(t) == b.sha256 and t.local.size == b.size:  # only renamed
-            self.keep(moved, t.local.path, now)
+        if self.known_sha(t) == b.sha256 and t.local.size == b.size:  # only renamed here
+            if doc.latest_version_id in (None, b.version_id):
+                self.keep(moved, t.local.path, now)
+            else:  # edited in Clio before it was deleted there: the rename gets that edit
+                self.download_doc(moved, dataclasses.replace(
+                    d, version_id=doc.latest_version_id), t.local.path, replace=True,
+                    remote_path=now)
             return
         self.new_version(dataclasses.replace(moved, remote=dataclasses.replace(
             moved.remote, version_id=doc.latest_version_id)), t.local.path, now)
