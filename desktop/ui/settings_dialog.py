@@ -12,7 +12,11 @@ signals for the app; "Disconnect" asks, emits ``disconnect_requested`` (stop the
 ``sign_out`` off the GUI thread (:func:`clio_sign_out` is the real one) and emits
 ``disconnected``.
 
-Nothing here waits on the GUI thread: while the sign-out runs (a Clio call that may take its
+Nothing here waits on the GUI thread. OK or Apply with a new app secret first hand the secret to
+the keychain on a thread of its own (the keychain may take its time, or ask the user): the
+dialog says so, OK and Apply wait, and the other settings are saved — and OK closes — once the
+secret is stored; if it cannot be, nothing is saved and the dialog says why. While the sign-out
+runs (a Clio call that may take its
 full timeout) the dialog shows a busy bar and "Disconnecting…" with Reconnect and Disconnect
 disabled, and stays usable; OK or Cancel close it at once — the sign-out, like a running check
 of the Prolegis folder (a slow network share), finishes on its own and its answer is dropped if
@@ -49,7 +53,7 @@ from desktop.sync.views import AccountView
 from desktop.ui import i18n, labels, style
 from desktop.ui.dialogs.settings_tabs import ClioTab, ConflictsTab, EntriesTab, GeneralTab
 from desktop.ui.dialogs.signout import clio_sign_out, start_sign_out
-from desktop.ui.wizards.background import BackgroundCall
+from desktop.ui.wizards.background import BackgroundCall, run_in_background
 from desktop.ui.wizards.connection.context import target_label
 
 __all__ = ["SettingsDialog", "clio_sign_out"]
@@ -98,6 +102,7 @@ class SettingsDialog(QDialog):
         self._confirm = confirm
         self._sign_out = sign_out
         self._sign_out_call: BackgroundCall[None] | None = None
+        self._secret_call: BackgroundCall[None] | None = None
         self._apply_language = apply_language
         self._loading = False
         self._said: tuple[Text, bool] | None = None
@@ -142,7 +147,6 @@ class SettingsDialog(QDialog):
     def retranslate(self) -> None:
         """Every text in the current language (``QEvent.LanguageChange``)."""
         self.setWindowTitle(self.tr("Settings"))
-        self.busy.setAccessibleName(self.tr("Disconnecting from Clio"))
         for index, text in enumerate(
             (self.tr("&General"), self.tr("&Clio"), self.tr("&Time entries"), self.tr("C&onflicts"))
         ):
@@ -247,16 +251,28 @@ class SettingsDialog(QDialog):
         return self.authors.problem()
 
     def apply(self) -> bool:
-        """Save what changed; False (and a message) when something could not be saved."""
+        """Save what changed; False (and a message) when something could not be saved — or
+        not yet: with a new app secret, the settings are saved once the keychain has it
+        (:meth:`is_saving` meanwhile)."""
+        return self._apply(close=False)
+
+    def _apply(self, *, close: bool) -> bool:
+        if self.is_saving():
+            return False
         problem = self.problem()
         if problem:
             self._say(self.problem, bad=True)
             return False
         values = self.values()
-        changed = {k: v for k, v in values.items() if self._saved.get(k) != v}
         secret = self.client_secret.text().strip()
-        if secret and not self._save_secret(values["client_id"], secret):
+        if secret:
+            self._save_secret(values, secret, close=close)
             return False
+        return self._save(values, secret_saved=False)
+
+    def _save(self, values: dict[str, Any], *, secret_saved: bool) -> bool:
+        """Save the settings shown (``values``), the app secret being in the keychain."""
+        changed = {k: v for k, v in values.items() if self._saved.get(k) != v}
         if "autostart" in changed and not self._set_autostart(bool(values["autostart"])):
             return False
         if changed:
@@ -266,16 +282,27 @@ class SettingsDialog(QDialog):
                 if "paused" in changed:
                     self._submit(Pause() if changed["paused"] else Resume())
         self._saved = values
-        self.client_secret.clear()
-        self._say((lambda: self.tr("Saved.")) if changed or secret else (lambda: ""), bad=False)
+        if secret_saved:
+            self.client_secret.clear()
+        self._say((lambda: self.tr("Saved.")) if changed or secret_saved else (lambda: ""),
+                  bad=False)
         return True
 
     def accept(self) -> None:
-        if self.apply():
-            self._shutdown()
-            super().accept()
+        if self._apply(close=True):
+            self._close_accepted()
+
+    def _close_accepted(self) -> None:
+        self._shutdown()
+        super().accept()
 
     def reject(self) -> None:
+        """Cancel: nothing more is saved. A secret already on its way to the keychain gets
+        there (it cannot be stopped half-way), but the settings that came with it are not
+        saved."""
+        if self._secret_call is not None:
+            self._secret_call.cancel()
+            self._secret_call = None
         self._switch_language(str(self._saved.get("language") or ""))  # back to the saved one
         self._shutdown()
         super().reject()
@@ -324,20 +351,51 @@ class SettingsDialog(QDialog):
         busy = self.is_signing_out()
         self.disconnect_button.setEnabled(a is not None and not busy)
         self.reconnect_button.setEnabled(not busy)
-        self.busy.setVisible(busy)
+        self._show_busy()
 
-    def _save_secret(self, client_id: str, secret: str) -> bool:
-        target = self._target()
-        if not client_id or target is None or self._store_for is None:
+    def _show_busy(self) -> None:
+        """The busy bar while the sign-out or the secret's save runs; OK and Apply wait for
+        the secret."""
+        signing_out, saving = self.is_signing_out(), self.is_saving()
+        self.busy.setVisible(signing_out or saving)
+        self.busy.setAccessibleName(self.tr("Saving the app secret") if saving
+                                    else self.tr("Disconnecting from Clio"))
+        self.apply_button.setEnabled(not saving)
+        self._update_ok()
+
+    def is_saving(self) -> bool:
+        """True while the app secret is on its way to the keychain (the dialog shows it)."""
+        return self._secret_call is not None
+
+    def _save_secret(self, values: dict[str, Any], secret: str, *, close: bool) -> None:
+        """Hand the secret to the keychain off the GUI thread; then save ``values`` (and close,
+        for OK) — or say why not and save nothing."""
+        client_id, target, store_for = str(values["client_id"]), self._target(), self._store_for
+        if not client_id or target is None or store_for is None:
             self._say(lambda: self.tr("Enter the app id before its secret."), bad=True)
-            return False
-        try:
-            self._store_for(target).save_client_secret(target, client_id, secret)
-        except errors.ClioError as exc:
-            said = exc.user_template
-            self._say(lambda: labels.message_text(said), bad=True)
-            return False
-        return True
+            return
+
+        def save() -> None:
+            store_for(target).save_client_secret(target, client_id, secret)
+
+        def done(_value: None, error: BaseException | None) -> None:
+            self._secret_call = None
+            self._show_busy()
+            if isinstance(error, errors.ClioError):
+                said = error.user_template
+                self._say(lambda: labels.message_text(said), bad=True)
+            elif error is not None:
+                why = str(error) or type(error).__name__
+                self._say(lambda: self.tr("The app secret could not be saved: {why}")
+                          .format(why=why), bad=True)
+            elif self._save(values, secret_saved=True) and close:
+                self._close_accepted()
+
+        self._secret_call = run_in_background(save, done, owner=self, name="save-app-secret",
+                                              finish_before_exit=True)
+        self._say(lambda: self.tr("Saving the app secret in this computer's keychain…"),
+                  bad=False)
+        self._show_busy()
 
     def _set_autostart(self, enabled: bool) -> bool:
         try:
@@ -396,7 +454,7 @@ class SettingsDialog(QDialog):
         self.disconnected.emit()
 
     def _update_ok(self) -> None:
-        self.ok_button.setEnabled(not self.authors.problem())
+        self.ok_button.setEnabled(not self.authors.problem() and not self.is_saving())
 
     def _say(self, text: Text, bad: bool) -> None:
         """Show ``text()`` under the tabs (again in a new language: it is a function)."""

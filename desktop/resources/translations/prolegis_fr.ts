@@ -2425,8 +2425,20 @@ Il ne contient aucun jeton de connexion, secret ni document. Envoyez-le à votre
         <translation>Non connecté</translation>
     </message>
     <message>
+        <source>Saving the app secret</source>
+        <translation>Enregistrement du secret de l&apos;application</translation>
+    </message>
+    <message>
         <source>Enter the app id before its secret.</source>
         <translation>Entrez l&apos;identifiant de l&apos;application avant son secret.</translation>
+    </message>
+    <message>
+        <source>The app secret could not be saved: {why}</source>
+        <translation>Le secret de l&apos;application n&apos;a pas pu être enregistré&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>Saving the app secret in this computer&apos;s keychain…</source>
+        <translation>Enregistrement du secret de l&apos;application dans le trousseau de cet ordinateur…</translation>
     </message>
     <message>
         <source>Start at login could not be changed: {why}</source>

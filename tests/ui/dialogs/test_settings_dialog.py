@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.autostart import XdgAutostart
+from desktop.clio.errors import KeychainError
 from desktop.clio.regions import ClioTarget
 from desktop.clio.tokens import TokenSet, token_store_for
 from desktop.paths import AppPaths
@@ -50,10 +51,10 @@ def _dialog(
     qtbot: QtBot, settings: Settings, paths: AppPaths, submitted: Recorder, **kw
 ) -> SettingsDialog:  # type: ignore[no-untyped-def]
     kw.setdefault("account", ACCOUNT)
+    kw.setdefault("store_for", lambda t: token_store_for(t, paths.data_dir))
     dlg = SettingsDialog(
         settings,
         submit=submitted,
-        store_for=lambda t: token_store_for(t, paths.data_dir),
         autostart_command=["/opt/prolegis/prolegis-desktop"],
         **kw,
     )
@@ -96,7 +97,7 @@ def test_round_trip(
     # Conflicts
     _click(qtbot, dlg.policy_buttons["keep_local"])
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
-    assert not dlg.isVisible()
+    qtbot.waitUntil(lambda: not dlg.isVisible())  # once the keychain has the secret
 
     raw = json.loads(paths.settings_file.read_text(encoding="utf-8"))
     assert raw["workspace"] == str(small_firm.root)
@@ -349,3 +350,92 @@ def test_closing_while_a_slow_folder_is_checked(
     app = QCoreApplication.instance()
     qtbot.waitUntil(lambda: not app.findChildren(FolderCheck))  # the check ended on its own
     assert not paths.settings_file.exists()
+
+
+class _SecretStore:
+    """A keychain for the app secret that is slow (``slow`` holds each save) or broken."""
+
+    def __init__(self, slow: SlowCall | None = None, broken: bool = False) -> None:
+        self.slow, self.broken = slow, broken
+        self.saved: list[tuple[str, str]] = []
+
+    def save_client_secret(self, target: ClioTarget, client_id: str, secret: str) -> None:
+        if self.broken:
+            raise KeychainError("keychain error: the collection is locked")
+        self.saved.append((client_id, secret))
+        if self.slow is not None:
+            self.slow()
+
+
+def test_a_slow_keychain_never_holds_the_dialog_and_ok_closes_once_the_secret_is_saved(
+    qtbot: QtBot, paths: AppPaths, submitted: Recorder, pulse: GuiPulse
+) -> None:
+    settings = Settings(paths.settings_file)
+    slow = SlowCall(lambda: None, pulse)
+    store = _SecretStore(slow)
+    dlg = _dialog(qtbot, settings, paths, submitted, store_for=lambda t: store)
+    dlg.tabs.setCurrentWidget(dlg.clio_tab)
+    qtbot.keyClicks(dlg.client_id, "firm-app-42")
+    qtbot.keyClicks(dlg.client_secret, "s3cret-of-the-firm")
+    dlg.poll.setValue(120)
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(slow.started.is_set)
+    assert slow.thread is not threading.main_thread()
+    assert dlg.isVisible() and dlg.is_saving()
+    assert dlg.busy.isVisible()
+    assert dlg.message.text() == "Saving the app secret in this computer's keychain…"
+    assert not dlg.ok_button.isEnabled() and not dlg.apply_button.isEnabled()
+    assert not paths.settings_file.exists() or "120" not in paths.settings_file.read_text(
+        encoding="utf-8")  # nothing saved before the secret is
+    bar = dlg.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+    assert dlg.tabs.currentWidget() is dlg.general_tab  # still usable
+    slow.arm()
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=20000)
+    assert slow.gui_kept_running is True
+    assert store.saved == [("firm-app-42", "s3cret-of-the-firm")]
+    raw = json.loads(paths.settings_file.read_text(encoding="utf-8"))
+    assert (raw["poll_interval"], raw["client_id"]) == (120, "firm-app-42")
+    assert submitted.of(UpdateSettings)
+
+
+def test_cancel_while_the_secret_is_saved_saves_nothing_else(
+    qtbot: QtBot, paths: AppPaths, submitted: Recorder, pulse: GuiPulse
+) -> None:
+    settings = Settings(paths.settings_file)
+    slow = SlowCall(lambda: None, pulse)
+    dlg = _dialog(qtbot, settings, paths, submitted, store_for=lambda t: _SecretStore(slow))
+    qtbot.keyClicks(dlg.client_id, "firm-app-42")
+    qtbot.keyClicks(dlg.client_secret, "s3cret-of-the-firm")
+    dlg.poll.setValue(120)
+    qtbot.mouseClick(dlg.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(slow.started.is_set)
+    slow.arm()
+    qtbot.mouseClick(
+        dlg.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton
+    )
+    assert not dlg.isVisible()
+    qtbot.waitUntil(slow.finished.is_set, timeout=20000)
+    qtbot.wait(50)  # the dropped answer would arrive now
+    assert slow.gui_kept_running is True
+    assert Settings(paths.settings_file).get("poll_interval") != 120
+    assert submitted.commands == []
+
+
+def test_a_broken_keychain_saves_nothing_and_says_why(
+    qtbot: QtBot, paths: AppPaths, submitted: Recorder
+) -> None:
+    settings = Settings(paths.settings_file)
+    dlg = _dialog(qtbot, settings, paths, submitted,
+                  store_for=lambda t: _SecretStore(broken=True))
+    qtbot.keyClicks(dlg.client_id, "firm-app-42")
+    qtbot.keyClicks(dlg.client_secret, "s3cret-of-the-firm")
+    dlg.poll.setValue(120)
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dlg.is_saving())
+    assert dlg.isVisible()
+    assert "keychain" in dlg.message.text() and "reported an error" in dlg.message.text()
+    assert dlg.client_secret.text() == "s3cret-of-the-firm"  # kept, to try again
+    assert dlg.ok_button.isEnabled() and dlg.apply_button.isEnabled()
+    assert Settings(paths.settings_file).get("poll_interval") != 120
+    assert submitted.commands == []
