@@ -16,11 +16,10 @@ Nothing here waits on the GUI thread. OK or Apply with a new app secret first ha
 the keychain on a thread of its own (the keychain may take its time, or ask the user): the
 dialog says so, OK and Apply wait, and the other settings are saved — and OK closes — once the
 secret is stored; if it cannot be, nothing is saved and the dialog says why. While the sign-out
-runs (a Clio call that may take its
-full timeout) the dialog shows a busy bar and "Disconnecting…" with Reconnect and Disconnect
-disabled, and stays usable; OK or Cancel close it at once — the sign-out, like a running check
-of the Prolegis folder (a slow network share), finishes on its own and its answer is dropped if
-the dialog is gone.
+runs (a Clio call that may take its full timeout) the dialog shows a busy bar and
+"Disconnecting…" with Reconnect and Disconnect disabled, and stays usable; OK or Cancel close
+it at once — the sign-out, like a running check of the Prolegis folder (a slow network share),
+finishes on its own and its answer is dropped if the dialog is gone.
 """
 
 from __future__ import annotations

@@ -176,8 +176,9 @@ class _Planner:
             self.one(fb)
         self.new_remote_folders()
         self.new_local_dirs()
-        items = tuple(self.hold(p, self.adjust(p)) for p in self.items)
+        items = tuple(self.adjust(p) for p in self.items)
         if self.to_move_locally:
+            items = tuple(self.hold(p, q) for p, q in zip(self.items, items, strict=True))
             self.before = [op for op in self.before if op.action is FolderAction.RENAME_LOCAL
                            or not self.moved_here(op.path)]
             self.after = [op for op in self.after if not self.moved_here(op.path)]
@@ -362,7 +363,7 @@ class _Planner:
         deleted in Clio was uploaded again, from every seat. The executor moves the index rows
         with the folder; the next pass, moments later, judges those files where they are."""
         d, t = p.decision, p.triple
-        if adjusted is not p or d.action in _IDLE or not self.to_move_locally:
+        if adjusted is not p or d.action in _IDLE:
             return adjusted
         if not any(self.moved_here(x) for x in (t.local.path if t.local.present else None,
                                                 d.path, d.move_to, d.download_to)):
